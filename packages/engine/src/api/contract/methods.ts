@@ -1,0 +1,60 @@
+import { z } from 'zod'
+import { Catalog } from './catalog.js'
+import { ExportJob, ExportJobInput, ExportStartInput } from './export.js'
+import { HubStatus } from './hub.js'
+import { QueryCancelInput, QueryCancelOutput, QueryRunInput, QueryStatus, QueryStatusInput } from './query.js'
+
+const Empty = z.object({}).strict()
+
+/**
+ * The engine API: one entry per method name with its input and output schemas. Hosts validate every
+ * input with these schemas before calling the engine; clients may validate outputs.
+ */
+export const API = {
+  'hub/status': { input: Empty, output: HubStatus },
+  'catalog/get': { input: Empty, output: Catalog },
+  'query/cancel': { input: QueryCancelInput, output: QueryCancelOutput },
+  'query/status': { input: QueryStatusInput, output: QueryStatus },
+  'export/start': { input: ExportStartInput, output: ExportJob },
+  'export/status': { input: ExportJobInput, output: ExportJob },
+  'export/cancel': { input: ExportJobInput, output: ExportJob },
+  'export/list': { input: Empty, output: z.object({ jobs: z.array(ExportJob) }) },
+} as const
+
+/** Methods answering one JSON value. */
+export type ApiMethod = keyof typeof API
+export type ApiInput<M extends ApiMethod> = z.input<(typeof API)[M]['input']>
+export type ApiOutput<M extends ApiMethod> = z.infer<(typeof API)[M]['output']>
+
+/**
+ * Methods answering a byte stream instead of one JSON value:
+ * - `query/run`: an Arrow IPC stream (`application/vnd.apache.arrow.stream`) of the result's RecordBatches.
+ * - `export/download`: the bytes of a finished export file.
+ */
+export const STREAM_API = {
+  'query/run': { input: QueryRunInput },
+  'export/download': { input: ExportJobInput },
+} as const
+
+export type StreamMethod = keyof typeof STREAM_API
+export type StreamInput<M extends StreamMethod> = z.input<(typeof STREAM_API)[M]['input']>
+
+/** A streamed answer: its MIME type, an optional length and file name, and the bytes. */
+export interface StreamResponse {
+  contentType: string
+  /** Bytes, when known before streaming. */
+  contentLength?: number
+  /** Suggested download name (Content-Disposition). */
+  fileName?: string
+  body: AsyncIterable<Uint8Array>
+}
+
+/** True when `name` is a JSON method of the API. */
+export function isApiMethod(name: string): name is ApiMethod {
+  return Object.hasOwn(API, name)
+}
+
+/** True when `name` is a streaming method of the API. */
+export function isStreamMethod(name: string): name is StreamMethod {
+  return Object.hasOwn(STREAM_API, name)
+}
