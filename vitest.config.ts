@@ -1,8 +1,8 @@
 import { defineConfig } from 'vitest/config'
 
 /**
- * Three projects: `unit` (pure code, no database), `integration` (a real PostgreSQL hub, started once by the
- * global setup) and `e2e` (the built web host in Debian's Chromium).
+ * Two projects: `unit` (pure code, no database) and `integration` (a real PostgreSQL hub, started once by the
+ * global setup; it includes the browser tests of `e2e/`, which drive the built web host in Debian's Chromium).
  */
 export default defineConfig({
   test: {
@@ -17,7 +17,7 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
-          include: ['packages/*/src/**/*.int.test.ts', 'apps/*/src/**/*.int.test.ts'],
+          include: ['packages/*/src/**/*.int.test.ts', 'apps/*/src/**/*.int.test.ts', 'e2e/**/*.e2e.test.ts'],
           globalSetup: ['packages/engine/test/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 600_000,

@@ -18,6 +18,7 @@ export const API = {
   'export/start': { input: ExportStartInput, output: ExportJob },
   'export/status': { input: ExportJobInput, output: ExportJob },
   'export/cancel': { input: ExportJobInput, output: ExportJob },
+  'export/wait': { input: ExportJobInput, output: ExportJob },
   'export/list': { input: Empty, output: z.object({ jobs: z.array(ExportJob) }) },
 } as const
 
@@ -46,6 +47,8 @@ export interface StreamResponse {
   contentLength?: number
   /** Suggested download name (Content-Disposition). */
   fileName?: string
+  /** Id of what is streamed (the query id of `query/run`), so the caller can cancel it or read its status. */
+  streamId?: string
   body: AsyncIterable<Uint8Array>
 }
 

@@ -1,0 +1,48 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { createRequire } from 'node:module'
+import { app, BrowserWindow, ipcMain } from 'electron'
+import { createLogger, Engine, resolveEngineOptions } from '@idw/engine'
+import { createIpcDispatcher, IPC_CHANNELS, type IpcDispatcher } from './ipc-dispatcher.js'
+
+const here = path.dirname(fileURLToPath(import.meta.url))
+
+function registerHandlers(dispatcher: IpcDispatcher): void {
+  ipcMain.handle(IPC_CHANNELS.call, (_event, method: string, input: unknown) => dispatcher.call(method, input))
+  ipcMain.handle(IPC_CHANNELS.openStream, (_event, method: string, input: unknown) => dispatcher.openStream(method, input))
+  ipcMain.handle(IPC_CHANNELS.readStream, (_event, streamId: string) => dispatcher.readStream(streamId))
+  ipcMain.handle(IPC_CHANNELS.closeStream, (_event, streamId: string) => dispatcher.closeStream(streamId))
+}
+
+function uiIndexHtml(): string {
+  const pkg = createRequire(import.meta.url).resolve('@idw/ui/package.json')
+  return path.join(path.dirname(pkg), 'dist', 'index.html')
+}
+
+/**
+ * The Electron main process: starts the same engine as the web host, carries its router over IPC and shows the
+ * built UI in a sandboxed window with context isolation; the preload bridge is the page's only way out.
+ */
+async function main(): Promise<void> {
+  const logger = createLogger()
+  await app.whenReady()
+  const engine = await Engine.start(resolveEngineOptions(process.env), logger)
+  const dispatcher = createIpcDispatcher(engine.router, logger)
+  registerHandlers(dispatcher)
+  const window = new BrowserWindow({
+    width: 1440,
+    height: 900,
+    backgroundColor: '#15171c',
+    title: 'Instant Data Workbench',
+    webPreferences: { preload: path.join(here, 'preload.cjs'), contextIsolation: true, sandbox: true, nodeIntegration: false },
+  })
+  window.on('closed', () => void dispatcher.closeAll())
+  await window.loadFile(uiIndexHtml())
+  app.on('window-all-closed', () => app.quit())
+  app.on('before-quit', (event) => {
+    event.preventDefault()
+    void engine.close().finally(() => app.exit(0))
+  })
+}
+
+void main()

@@ -1,0 +1,84 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { DuckDBInstance } from '@duckdb/node-api'
+import pg from 'pg'
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { CHROMIUM_MISSING, chromiumPath, launchChromium } from './chromium.js'
+import { startWebHost, type WebHost } from './web-host.js'
+
+const CROSS_SOURCE_SQL =
+  'SELECT a.state, count(*) AS flights, round(avg(f.delay), 2)::numeric(8,2) AS avg_delay\n' +
+  'FROM flights.flights f JOIN files.airports a ON a.iata = f.origin\n' +
+  'GROUP BY a.state ORDER BY flights DESC, a.state'
+
+const executablePath = chromiumPath()
+if (executablePath === null) process.stderr.write(`\n${CHROMIUM_MISSING}\n\n`)
+
+describe.skipIf(executablePath === null)('the workbench in Chromium, on the demo workspace', () => {
+  let host: WebHost
+  let browser: Browser
+  let downloads: string
+  let expected: { state: string; flights: string }[]
+
+  beforeAll(async () => {
+    host = await startWebHost(inject('hubUrl'))
+    browser = await launchChromium(executablePath as string)
+    downloads = mkdtempSync(path.join(os.tmpdir(), 'idw-e2e-downloads-'))
+    const client = new pg.Client({ connectionString: inject('hubUrl') })
+    await client.connect()
+    expected = (await client.query<{ state: string; flights: string }>(CROSS_SOURCE_SQL)).rows
+    await client.end()
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await host?.stop()
+    rmSync(downloads, { recursive: true, force: true })
+  })
+
+  it('runs the cross-source query, shows its rows and exports them to a Parquet file DuckDB reads back', async () => {
+    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1440, height: 900 } })
+    const page = await context.newPage()
+    await page.goto(`${host.baseUrl}/?token=${host.token}`)
+
+    await page.getByTestId('catalog-source-flights').waitFor()
+    await page.getByTestId('catalog-source-files').waitFor()
+
+    const editor = page.getByTestId('sql-editor').locator('.monaco-editor').first()
+    await editor.click()
+    await page.keyboard.press('ControlOrMeta+A')
+    await page.keyboard.press('Delete')
+    await page.keyboard.insertText(CROSS_SOURCE_SQL)
+    await page.keyboard.press('ControlOrMeta+Enter')
+
+    await expect.poll(() => page.getByTestId('result-row-count').textContent(), { timeout: 60_000 }).toContain(
+      `${expected.length} rows`,
+    )
+    const grid = page.getByTestId('result-grid')
+    const firstRow = grid.locator('[role="row"][aria-rowindex="1"], [role="row"][aria-rowindex="2"]').first()
+    await expect.poll(() => firstRow.textContent()).toContain(expected[0]!.state)
+    await expect.poll(() => firstRow.textContent()).toContain(expected[0]!.flights)
+    await page.screenshot({ path: path.join(downloads, 'workbench.png') })
+
+    const downloadStarted = page.waitForEvent('download', { timeout: 120_000 })
+    await page.getByTestId('export-parquet').click()
+    const download = await downloadStarted
+    expect(download.suggestedFilename()).toMatch(/\.parquet$/)
+    const file = path.join(downloads, 'result.parquet')
+    await download.saveAs(file)
+    await expect.poll(() => page.getByTestId('export-status').textContent()).toContain('done')
+
+    const duck = await (await DuckDBInstance.create()).connect()
+    const count = await duck.runAndReadAll(`SELECT count(*) FROM read_parquet('${file}')`)
+    expect(Number(count.getRows()[0]![0])).toBe(expected.length)
+    const described = await duck.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet('${file}')`)
+    const types = Object.fromEntries(described.getRows().map((row) => [String(row[0]), String(row[1])]))
+    expect(types).toEqual({ state: 'VARCHAR', flights: 'BIGINT', avg_delay: 'DECIMAL(8,2)' })
+    const total = await duck.runAndReadAll(`SELECT sum(flights) FROM read_parquet('${file}')`)
+    const expectedTotal = expected.reduce((sum, row) => sum + Number(row.flights), 0)
+    expect(Number(total.getRows()[0]![0])).toBe(expectedTotal)
+    await context.close()
+  })
+})
