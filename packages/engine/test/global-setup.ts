@@ -1,4 +1,5 @@
 import type { TestProject } from 'vitest/node'
+import { startEmbeddedTestHub } from './embedded-hub.js'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -6,7 +7,16 @@ declare module 'vitest' {
   }
 }
 
-/** Provides the hub URL integration tests connect to: `IDW_TEST_HUB_URL`, or the machine's PostgreSQL. */
-export default function setup(project: TestProject): void {
-  project.provide('hubUrl', process.env.IDW_TEST_HUB_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres')
+/**
+ * Provides the hub integration tests connect to: `IDW_TEST_HUB_URL` when set (e.g. the machine's PostgreSQL), else
+ * the embedded PostgreSQL 18 on the tests' data folder with the demo workspace loaded, stopped after the run.
+ */
+export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
+  if (process.env.IDW_TEST_HUB_URL) {
+    project.provide('hubUrl', process.env.IDW_TEST_HUB_URL)
+    return undefined
+  }
+  const { hub, url } = await startEmbeddedTestHub()
+  project.provide('hubUrl', url)
+  return () => hub.stop()
 }

@@ -1,5 +1,5 @@
 import path from 'node:path'
-import envPaths from 'env-paths'
+import { defaultDataFolder } from '../hub/index.js'
 
 /** How an engine is started. Every field has a default; `resolveEngineOptions` reads them from the environment. */
 export interface EngineOptions {
@@ -13,22 +13,12 @@ export interface EngineOptions {
   exportDir: string
 }
 
-/**
- * The default data folder: `$XDG_DATA_HOME/instant-data-workbench` (env-paths) for a normal user. As root the
- * embedded PostgreSQL runs as the `postgres` system user, which cannot enter root's 0700 home, so root defaults
- * to `/var/lib/instant-data-workbench`.
- */
-export function defaultDataDir(): string {
-  if (process.getuid?.() === 0) return '/var/lib/instant-data-workbench'
-  return envPaths('instant-data-workbench', { suffix: '' }).data
-}
-
 /** Reads engine options from environment variables, with `overrides` (command-line flags) taking precedence. */
 export function resolveEngineOptions(
   env: NodeJS.ProcessEnv,
   overrides: Partial<EngineOptions> = {},
 ): EngineOptions {
-  const dataDir = path.resolve(overrides.dataDir ?? env.IDW_DATA_DIR ?? defaultDataDir())
+  const dataDir = path.resolve(overrides.dataDir ?? env.IDW_DATA_DIR ?? defaultDataFolder())
   const configPath = overrides.configPath ?? env.IDW_CONFIG
   return {
     hubUrl: overrides.hubUrl ?? (env.IDW_HUB_URL || undefined),

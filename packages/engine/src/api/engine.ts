@@ -41,9 +41,10 @@ export class Engine {
 
   /**
    * Starts the hub (embedded or external) and sets up the sources. With no config file, or one saying
-   * `demo: true`, the demo workspace is loaded (once) and applied beside the file's sources.
+   * `demo: true`, the demo workspace is loaded (once) and applied beside the file's sources. A source that
+   * fails to set up is logged and left out; the others still start.
    * @throws EngineError `HUB_START_FAILED` / `HUB_UNAVAILABLE` (hub), `CONFIG_INVALID` (config file),
-   *   `SOURCE_SETUP_FAILED` / `FDW_NOT_AVAILABLE` (sources).
+   *   `HUB_QUERY_FAILED` when the hub's metadata cannot be read.
    */
   static async start(options: EngineOptions, logger: Logger): Promise<Engine> {
     const config: SourcesConfig | null = options.configPath ? await loadSourcesConfig(options.configPath) : null
@@ -52,7 +53,10 @@ export class Engine {
       const wantsDemo = config === null || config.demo === true
       const demo = wantsDemo ? await ensureDemoWorkspace(hub, logger) : null
       const sources = { ...(demo?.sources ?? {}), ...(config?.sources ?? {}) }
-      await applySources(hub.pool, { ...(config ?? {}), sources }, { logger })
+      const results = await applySources(hub.pool, { ...(config ?? {}), sources }, { logger })
+      for (const result of results) {
+        if (result.error) logger.error({ source: result.name, code: result.error.code }, result.error.message)
+      }
       return new Engine(hub, logger, options)
     } catch (err) {
       await hub.stop()

@@ -1,0 +1,1 @@
+export { readCatalog } from './read-catalog.js'

@@ -1,0 +1,5 @@
+export { demoSourcesConfig } from './demo-sources.js'
+export { ensureDemoWorkspace } from './ensure-demo.js'
+export type { DemoWorkspace } from './ensure-demo.js'
+export { DEMO_DATABASE } from './load-flights.js'
+export type { FlightsLoad } from './load-flights.js'

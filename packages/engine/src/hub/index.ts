@@ -1,0 +1,5 @@
+export { startHub } from './start-hub.js'
+export { defaultDataFolder } from './embedded/data-folder.js'
+export { DEFAULT_HUB_PORT } from './embedded/embedded-hub.js'
+export { HUB_EXTENSIONS } from './hub-status.js'
+export type { Hub, HubConnectionParams, HubOptions } from './hub-types.js'
