@@ -1,0 +1,11 @@
+/**
+ * Streaming execution: one SQL statement run READ ONLY on the hub, streamed as Arrow RecordBatches (binary COPY
+ * decoded into Arrow buffers), with cancel, statement timeout and row cap; plus the Arrow IPC stream encoder.
+ */
+export { openQueryStream } from './open-query-stream.js'
+export { encodeArrowIpcStream } from './arrow-ipc.js'
+export type { IpcProgress } from './arrow-ipc.js'
+export { BATCH_BYTES_CAP, DEFAULT_BATCH_ROWS, DEFAULT_TIMEOUT_MS } from './query-stream.types.js'
+export type { QueryStream, QueryStreamOptions } from './query-stream.types.js'
+export { ARROW_EXTENSION_NAME_KEY, ARROW_JSON_EXTENSION, planColumn } from './type-map.js'
+export type { ColumnCodec, PgColumnType, ValueCodec, ValueKind } from './type-map.js'
