@@ -1,0 +1,70 @@
+/** Inline SVG icons (no icon font, nothing fetched): 16×16, drawn with `currentColor`. */
+const PATHS = {
+  play: <path d="M5 3.5v9l7.5-4.5z" fill="currentColor" stroke="none" />,
+  stop: <rect x="4" y="4" width="8" height="8" rx="1.5" fill="currentColor" stroke="none" />,
+  chevron: <path d="M6 4l4 4-4 4" />,
+  database: (
+    <>
+      <ellipse cx="8" cy="4" rx="5" ry="2" />
+      <path d="M3 4v8c0 1.1 2.2 2 5 2s5-.9 5-2V4M3 8c0 1.1 2.2 2 5 2s5-.9 5-2" />
+    </>
+  ),
+  table: (
+    <>
+      <rect x="2.5" y="3" width="11" height="10" rx="1.5" />
+      <path d="M2.5 6.5h11M6.5 6.5V13" />
+    </>
+  ),
+  code: <path d="M5.5 4.5L2 8l3.5 3.5M10.5 4.5L14 8l-3.5 3.5" />,
+  column: <path d="M4 3h8M4 8h8M4 13h8" />,
+  search: (
+    <>
+      <circle cx="7" cy="7" r="4" />
+      <path d="M10 10l3.5 3.5" />
+    </>
+  ),
+  refresh: <path d="M13 8a5 5 0 1 1-1.5-3.6M13 2.5v3h-3" />,
+  download: <path d="M8 2.5v8M4.5 7L8 10.5 11.5 7M3 13.5h10" />,
+  warning: (
+    <>
+      <path d="M8 2l6.5 11.5h-13z" />
+      <path d="M8 6.5v3M8 11.5v.5" />
+    </>
+  ),
+  close: <path d="M4 4l8 8M12 4l-8 8" />,
+  check: <path d="M3 8.5l3 3 7-7" />,
+} as const
+
+export type IconName = keyof typeof PATHS
+
+/** A 16×16 icon; decorative (hidden from assistive tech) unless `title` is given. */
+export function Icon({
+  name,
+  size = 16,
+  className,
+  title,
+}: {
+  name: IconName
+  size?: number
+  className?: string
+  title?: string
+}) {
+  return (
+    <svg
+      className={className === undefined ? 'icon' : `icon ${className}`}
+      width={size}
+      height={size}
+      viewBox="0 0 16 16"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.4"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden={title === undefined}
+      role={title === undefined ? undefined : 'img'}
+    >
+      {title === undefined ? null : <title>{title}</title>}
+      {PATHS[name]}
+    </svg>
+  )
+}

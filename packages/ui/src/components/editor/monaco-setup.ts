@@ -1,0 +1,39 @@
+/**
+ * Loads Monaco from the bundled `monaco-editor` package (never a CDN): the core editor API, the editing
+ * features a SQL editor needs, the PostgreSQL language, and the editor worker bundled by Vite (`?worker`).
+ * `@monaco-editor/react` is pointed at this instance with `loader.config({ monaco })`.
+ *
+ * The language services of TypeScript, CSS, HTML and JSON (and their large workers) are left out on purpose.
+ */
+import { loader } from '@monaco-editor/react'
+import * as monaco from 'monaco-editor/editor/editor.api'
+import EditorWorker from 'monaco-editor/editor/editor.worker?worker'
+import 'monaco-editor/features/codicon/register'
+import 'monaco-editor/editor/browser/coreCommands'
+import 'monaco-editor/editor/contrib/bracketMatching/browser/bracketMatching'
+import 'monaco-editor/editor/contrib/clipboard/browser/clipboard'
+import 'monaco-editor/editor/contrib/comment/browser/comment'
+import 'monaco-editor/editor/contrib/contextmenu/browser/contextmenu'
+import 'monaco-editor/editor/contrib/cursorUndo/browser/cursorUndo'
+import 'monaco-editor/editor/contrib/folding/browser/folding'
+import 'monaco-editor/editor/contrib/hover/browser/hoverContribution'
+import 'monaco-editor/editor/contrib/indentation/browser/indentation'
+import 'monaco-editor/editor/contrib/linesOperations/browser/linesOperations'
+import 'monaco-editor/editor/contrib/multicursor/browser/multicursor'
+import 'monaco-editor/editor/contrib/placeholderText/browser/placeholderText.contribution'
+import 'monaco-editor/editor/contrib/snippet/browser/snippetController2'
+import 'monaco-editor/editor/contrib/suggest/browser/suggestController'
+import 'monaco-editor/editor/contrib/wordHighlighter/browser/wordHighlighter'
+import 'monaco-editor/editor/contrib/wordOperations/browser/wordOperations'
+import 'monaco-editor/features/find/register'
+import 'monaco-editor/editor/common/standaloneStrings'
+import { defineIdwTheme } from './monaco-theme'
+import { registerSqlLanguage } from './sql-language'
+
+self.MonacoEnvironment = { getWorker: () => new EditorWorker() }
+defineIdwTheme(monaco)
+registerSqlLanguage(monaco)
+loader.config({ monaco })
+
+export type Monaco = typeof monaco
+export { monaco }

@@ -1,0 +1,39 @@
+import { useWorkbench } from '../../stores/workbench-context'
+import { Icon } from '../common/Icon'
+import { ErrorPanel } from './ErrorPanel'
+import { ResultGrid } from './ResultGrid'
+import { ResultToolbar } from './ResultToolbar'
+import { RowCapBanner } from './RowCapBanner'
+
+const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.userAgent)
+
+/** The lower half of the main area: toolbar, row-cap banner, then the grid, the error or a first hint. */
+export function ResultPanel() {
+  const status = useWorkbench((s) => s.result.status)
+  const queryId = useWorkbench((s) => s.result.queryId)
+
+  return (
+    <section className="result-pane" aria-label="Results">
+      <ResultToolbar />
+      <RowCapBanner />
+      <div className="result-pane__body">
+        {status === 'failed' ? <ErrorPanel /> : null}
+        {status === 'idle' ? <EmptyResult /> : null}
+        {status !== 'idle' && status !== 'failed' ? <ResultGrid key={queryId} /> : null}
+      </div>
+    </section>
+  )
+}
+
+function EmptyResult() {
+  return (
+    <div className="empty-result">
+      <Icon name="table" size={28} />
+      <p>Run a query to see its rows here.</p>
+      <p className="empty-result__hint">
+        <kbd>{IS_MAC ? '⌘' : 'Ctrl'}</kbd> + <kbd>Enter</kbd> runs the selection or the whole editor · double-click a
+        table in the catalog to preview it
+      </p>
+    </div>
+  )
+}

@@ -1,0 +1,30 @@
+import './components/editor/monaco-setup'
+import './styles/theme.css'
+import './styles/layout.css'
+import './styles/controls.css'
+import './styles/catalog.css'
+import './styles/results.css'
+import './styles/grid.css'
+import './styles/export.css'
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { createEngineClient } from './client/create-engine-client'
+import { Workbench } from './components/Workbench'
+import { WorkbenchProvider } from './stores/workbench-context'
+import { createWorkbenchStore } from './stores/workbench-store'
+import { MONO_FONT_STACK, UI_FONT_STACK } from './styles/fonts'
+
+document.documentElement.style.setProperty('--font-ui', UI_FONT_STACK)
+document.documentElement.style.setProperty('--font-mono', MONO_FONT_STACK)
+
+const root = document.getElementById('root')
+if (root === null) throw new Error('index.html has no #root element')
+const store = createWorkbenchStore(createEngineClient())
+
+createRoot(root).render(
+  <StrictMode>
+    <WorkbenchProvider store={store}>
+      <Workbench />
+    </WorkbenchProvider>
+  </StrictMode>,
+)
