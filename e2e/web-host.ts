@@ -11,7 +11,7 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 export interface WebHost {
   baseUrl: string
   token: string
-  dataDir: string
+  exportDir: string
   stop(): Promise<void>
 }
 
@@ -27,16 +27,29 @@ async function freePort(): Promise<number> {
 }
 
 /**
- * Starts the built web host (`apps/web/dist/cli.js serve`) as a user would, on a free port with a known token and
- * a fresh data folder, against the hub at `hubUrl`; resolves once it printed its URL.
+ * Starts the built web host (`apps/web/dist/cli.js serve`) as a user would, on a free port with a known token,
+ * against the hub at `hubUrl` with that hub's data folder `hubDataDir` (so the demo sources stay as they are) and
+ * a fresh export folder; resolves once it printed its URL.
  */
-export async function startWebHost(hubUrl: string, extraEnv: Record<string, string> = {}): Promise<WebHost> {
+export async function startWebHost(
+  hubUrl: string,
+  hubDataDir: string,
+  extraEnv: Record<string, string> = {},
+): Promise<WebHost> {
   const port = await freePort()
   const token = 'e2e-token-' + Math.random().toString(36).slice(2)
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'idw-e2e-'))
+  const exportDir = mkdtempSync(path.join(os.tmpdir(), 'idw-e2e-exports-'))
   const child: ChildProcess = spawn(process.execPath, [path.join(repoRoot, 'apps/web/dist/cli.js'), 'serve'], {
     cwd: repoRoot,
-    env: { ...process.env, IDW_HUB_URL: hubUrl, IDW_TOKEN: token, IDW_PORT: String(port), IDW_DATA_DIR: dataDir, ...extraEnv },
+    env: {
+      ...process.env,
+      IDW_HUB_URL: hubUrl,
+      IDW_TOKEN: token,
+      IDW_PORT: String(port),
+      IDW_DATA_DIR: hubDataDir,
+      IDW_EXPORT_DIR: exportDir,
+      ...extraEnv,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
@@ -58,12 +71,12 @@ export async function startWebHost(hubUrl: string, extraEnv: Record<string, stri
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     token,
-    dataDir,
+    exportDir,
     stop: async () => {
       const exited = new Promise((resolve) => child.once('exit', resolve))
       child.kill('SIGTERM')
       await exited
-      rmSync(dataDir, { recursive: true, force: true })
+      rmSync(exportDir, { recursive: true, force: true })
     },
   }
 }

@@ -23,7 +23,7 @@ describe.skipIf(executablePath === null)('the workbench in Chromium, on the demo
   let expected: { state: string; flights: string }[]
 
   beforeAll(async () => {
-    host = await startWebHost(inject('hubUrl'))
+    host = await startWebHost(inject('hubUrl'), inject('hubDataDir'))
     browser = await launchChromium(executablePath as string)
     downloads = mkdtempSync(path.join(os.tmpdir(), 'idw-e2e-downloads-'))
     const client = new pg.Client({ connectionString: inject('hubUrl') })
@@ -53,9 +53,9 @@ describe.skipIf(executablePath === null)('the workbench in Chromium, on the demo
     await page.keyboard.insertText(CROSS_SOURCE_SQL)
     await page.keyboard.press('ControlOrMeta+Enter')
 
-    await expect.poll(() => page.getByTestId('result-row-count').textContent(), { timeout: 60_000 }).toContain(
-      `${expected.length} rows`,
-    )
+    await expect
+      .poll(() => page.getByTestId('result-row-count').textContent(), { timeout: 60_000 })
+      .toContain(`${expected.length} rows`)
     const grid = page.getByTestId('result-grid')
     const firstRow = grid.locator('[role="row"][aria-rowindex="1"], [role="row"][aria-rowindex="2"]').first()
     await expect.poll(() => firstRow.textContent()).toContain(expected[0]!.state)

@@ -1,7 +1,6 @@
 import { tableFromIPC } from 'apache-arrow'
 import { pino } from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { testHubUrl } from '../../../packages/engine/test/hub-url.js'
 import { startTestEngine, type TestEngine } from '../../../packages/engine/test/test-engine.js'
 import { createIpcDispatcher, type IpcDispatcher } from './ipc-dispatcher.js'
 
@@ -10,7 +9,7 @@ describe('IPC dispatcher over a real engine', () => {
   let dispatcher: IpcDispatcher
 
   beforeAll(async () => {
-    engine = await startTestEngine(testHubUrl())
+    engine = await startTestEngine()
     dispatcher = createIpcDispatcher(engine.engine.router, pino({ level: 'silent' }))
   })
   afterAll(async () => engine?.close())
@@ -23,7 +22,9 @@ describe('IPC dispatcher over a real engine', () => {
   })
 
   it('carries a query as Arrow IPC chunks the renderer can decode', async () => {
-    const opened = await dispatcher.openStream('query/run', { sql: 'SELECT g::int8 AS n FROM generate_series(1, 1000) g' })
+    const opened = await dispatcher.openStream('query/run', {
+      sql: 'SELECT g::int8 AS n FROM generate_series(1, 1000) g',
+    })
     if (!opened.ok) throw new Error(opened.error.message)
     const chunks: Uint8Array[] = []
     for (;;) {

@@ -9,7 +9,9 @@ const here = path.dirname(fileURLToPath(import.meta.url))
 
 function registerHandlers(dispatcher: IpcDispatcher): void {
   ipcMain.handle(IPC_CHANNELS.call, (_event, method: string, input: unknown) => dispatcher.call(method, input))
-  ipcMain.handle(IPC_CHANNELS.openStream, (_event, method: string, input: unknown) => dispatcher.openStream(method, input))
+  ipcMain.handle(IPC_CHANNELS.openStream, (_event, method: string, input: unknown) =>
+    dispatcher.openStream(method, input),
+  )
   ipcMain.handle(IPC_CHANNELS.readStream, (_event, streamId: string) => dispatcher.readStream(streamId))
   ipcMain.handle(IPC_CHANNELS.closeStream, (_event, streamId: string) => dispatcher.closeStream(streamId))
 }
@@ -34,7 +36,12 @@ async function main(): Promise<void> {
     height: 900,
     backgroundColor: '#15171c',
     title: 'Instant Data Workbench',
-    webPreferences: { preload: path.join(here, 'preload.cjs'), contextIsolation: true, sandbox: true, nodeIntegration: false },
+    webPreferences: {
+      preload: path.join(here, 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+    },
   })
   window.on('closed', () => void dispatcher.closeAll())
   await window.loadFile(uiIndexHtml())

@@ -27,7 +27,8 @@ function sendStream(reply: FastifyReply, response: StreamResponse): FastifyReply
 export function registerApiRoutes(app: FastifyInstance, router: Router): void {
   app.get('/api/v1/catalog', async () => router.call('catalog/get', {}))
 
-  const runQuery = async (body: unknown, reply: FastifyReply) => sendStream(reply, await router.stream('query/run', body))
+  const runQuery = async (body: unknown, reply: FastifyReply) =>
+    sendStream(reply, await router.stream('query/run', body))
   app.post('/api/v1/query', async (request, reply) => runQuery(request.body, reply))
   app.post('/api/v1/query/run', async (request, reply) => runQuery(request.body, reply))
 

@@ -18,7 +18,8 @@ Environment: IDW_TOKEN (access token; random when unset), IDW_HUB_URL, IDW_DATA_
 async function serve(argv: string[]): Promise<void> {
   const { values } = parseArgs({ args: argv, options: { config: { type: 'string' }, port: { type: 'string' } } })
   const port = Number(values.port ?? process.env.IDW_PORT ?? 5177)
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new EngineError('BAD_INPUT', `invalid port "${values.port}"`)
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new EngineError('BAD_INPUT', `invalid port "${values.port}"`)
   const logger = createLogger()
   const options = resolveEngineOptions(process.env, { configPath: values.config })
   const access = new AccessControl(process.env.IDW_TOKEN || AccessControl.randomToken())

@@ -2,7 +2,6 @@ import { tableFromIPC } from 'apache-arrow'
 import type { FastifyInstance } from 'fastify'
 import { pino } from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { testHubUrl } from '../../../packages/engine/test/hub-url.js'
 import { startTestEngine, type TestEngine } from '../../../packages/engine/test/test-engine.js'
 import { AccessControl } from './auth.js'
 import { createWebServer } from './server.js'
@@ -15,7 +14,7 @@ describe('web host over a real engine', () => {
   const auth = { authorization: `Bearer ${TOKEN}` }
 
   beforeAll(async () => {
-    engine = await startTestEngine(testHubUrl())
+    engine = await startTestEngine()
     app = await createWebServer({
       router: engine.engine.router,
       access: new AccessControl(TOKEN),
@@ -83,12 +82,22 @@ describe('web host over a real engine', () => {
     expect(table.numRows).toBe(1)
     expect(table.getChild('answer')?.get(0)).toBe(42)
     expect(table.getChild('name')?.get(0)).toBe('hub')
-    const status = await app.inject({ method: 'POST', url: '/api/v1/query/status', headers: auth, payload: { queryId: 'q-answer' } })
+    const status = await app.inject({
+      method: 'POST',
+      url: '/api/v1/query/status',
+      headers: auth,
+      payload: { queryId: 'q-answer' },
+    })
     expect(status.json()).toMatchObject({ state: 'done', rows: 1, truncated: false })
   })
 
   it('answers a SQL error as 422 with SQLSTATE and position, and no stack trace', async () => {
-    const response = await app.inject({ method: 'POST', url: '/api/v1/query', headers: auth, payload: { sql: 'SELEC 1' } })
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/v1/query',
+      headers: auth,
+      payload: { sql: 'SELEC 1' },
+    })
     expect(response.statusCode).toBe(422)
     const { error } = response.json()
     expect(error.code).toBe('HUB_QUERY_FAILED')
@@ -115,7 +124,11 @@ describe('web host over a real engine', () => {
       method: 'POST',
       url: '/api/v1/export',
       headers: auth,
-      payload: { sql: "SELECT g AS n, 'row ' || g AS label FROM generate_series(1, 3) g", format: 'csv', fileName: 'three.csv' },
+      payload: {
+        sql: "SELECT g AS n, 'row ' || g AS label FROM generate_series(1, 3) g",
+        format: 'csv',
+        fileName: 'three.csv',
+      },
     })
     expect(response.statusCode).toBe(200)
     expect(response.headers['content-disposition']).toContain('three.csv')
@@ -130,10 +143,20 @@ describe('web host over a real engine', () => {
       payload: { sql: 'SELECT pg_sleep(30) AS slept', queryId: 'q-sleep' },
     })
     await new Promise((resolve) => setTimeout(resolve, 500))
-    const cancel = await app.inject({ method: 'POST', url: '/api/v1/query/cancel', headers: auth, payload: { queryId: 'q-sleep' } })
+    const cancel = await app.inject({
+      method: 'POST',
+      url: '/api/v1/query/cancel',
+      headers: auth,
+      payload: { queryId: 'q-sleep' },
+    })
     expect(cancel.json()).toEqual({ canceled: true })
     await running.catch(() => undefined)
-    const status = await app.inject({ method: 'POST', url: '/api/v1/query/status', headers: auth, payload: { queryId: 'q-sleep' } })
+    const status = await app.inject({
+      method: 'POST',
+      url: '/api/v1/query/status',
+      headers: auth,
+      payload: { queryId: 'q-sleep' },
+    })
     expect(status.json()).toMatchObject({ state: 'canceled' })
     expect(status.json().elapsedMs).toBeLessThan(10_000)
   })

@@ -34,7 +34,11 @@ function fastifyClientError(err: unknown): ErrorBody | null {
  * access token or the session cookie; requests whose Host is not a loopback name are refused (DNS rebinding).
  */
 export async function createWebServer(options: WebServerOptions): Promise<FastifyInstance> {
-  const app: FastifyInstance = Fastify({ loggerInstance: options.logger as FastifyBaseLogger, disableRequestLogging: true, bodyLimit: 4 * 1024 * 1024 })
+  const app: FastifyInstance = Fastify({
+    loggerInstance: options.logger as FastifyBaseLogger,
+    disableRequestLogging: true,
+    bodyLimit: 4 * 1024 * 1024,
+  })
   await app.register(cookie)
 
   app.setErrorHandler((err, _request, reply) => {

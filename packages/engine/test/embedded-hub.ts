@@ -23,14 +23,20 @@ export interface TestHub {
 }
 
 /**
- * Starts the embedded hub on `TEST_DATA_DIR` with the demo workspace loaded and its sources applied (the first
+ * Starts the embedded hub on `dataDir` (default `TEST_DATA_DIR`) with the demo workspace loaded and its sources applied (the first
  * run initialises the cluster and loads 3M flights, a few seconds; later runs start in about a second).
  * The caller stops it with `hub.stop()`. Made to become the integration tests' global setup.
  * @throws the hub's EngineError, or the first demo source's apply error.
  */
-export async function startEmbeddedTestHub(options: { port?: number; logger?: Logger } = {}): Promise<TestHub> {
+export async function startEmbeddedTestHub(
+  options: { port?: number; logger?: Logger; dataDir?: string } = {},
+): Promise<TestHub> {
   const logger = options.logger ?? pino({ level: process.env.IDW_TEST_LOG_LEVEL ?? 'warn' })
-  const hub = await startHub({ dataDir: TEST_DATA_DIR, logger, ...(options.port ? { port: options.port } : {}) })
+  const hub = await startHub({
+    dataDir: options.dataDir ?? TEST_DATA_DIR,
+    logger,
+    ...(options.port ? { port: options.port } : {}),
+  })
   try {
     const demo = await ensureDemoWorkspace(hub, logger)
     const failed = (await applySources(hub.pool, { sources: demo.sources }, { logger })).find((r) => r.error)

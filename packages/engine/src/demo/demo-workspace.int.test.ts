@@ -1,7 +1,7 @@
 import { DuckDBInstance } from '@duckdb/node-api'
 import pino from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startEmbeddedTestHub, type TestHub } from '../../test/embedded-hub.js'
+import { startEmbeddedTestHub, TEST_DATA_DIR, type TestHub } from '../../test/embedded-hub.js'
 import { readCatalog } from '../catalog/index.js'
 import { startHub } from '../hub/index.js'
 import { applySources } from '../sources/index.js'
@@ -14,10 +14,12 @@ const FLIGHTS_PER_STATE = `SELECT a.state, count(*) AS flights, avg(f.delay) AS 
   FROM flights.flights f JOIN files.airports a ON a.iata = f.origin
   GROUP BY a.state ORDER BY flights DESC`
 
+/** A hub of its own: these tests stop and restart it, which the shared test hub must never see. */
+const DEMO_DATA_DIR = `${TEST_DATA_DIR}-demo`
 let test: TestHub
 
 beforeAll(async () => {
-  test = await startEmbeddedTestHub({ logger })
+  test = await startEmbeddedTestHub({ logger, dataDir: DEMO_DATA_DIR })
 })
 
 afterAll(async () => {
@@ -115,6 +117,6 @@ describe('demo workspace', () => {
     } finally {
       await moved.stop()
     }
-    test = await startEmbeddedTestHub({ logger })
+    test = await startEmbeddedTestHub({ logger, dataDir: DEMO_DATA_DIR })
   })
 })

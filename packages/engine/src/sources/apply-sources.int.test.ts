@@ -113,7 +113,7 @@ describe('applySources on an external hub', () => {
       name: 'shop',
       fdw: 'postgres_fdw',
       server: 'shop',
-      location: `127.0.0.1:5432/${REMOTE_DB}`,
+      location: `${admin.connectionParams().host}:${admin.connectionParams().port}/${REMOTE_DB}`,
       schema: 'shop',
       tables: [
         {
