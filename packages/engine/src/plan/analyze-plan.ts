@@ -1,0 +1,17 @@
+import type { ExplainAnalysis } from './plan-schema.js'
+import { parsePlan } from './parse/parse-plan.js'
+import { analyzePushdown } from './pushdown/analyze-pushdown.js'
+import type { PushdownOptions } from './pushdown/analyze-pushdown.js'
+import { planWarnings } from './warnings/plan-warnings.js'
+
+/**
+ * Reads a plan (EXPLAIN JSON as `explainQuery` returns it, JSON text, or EXPLAIN text pasted from psql, pgAdmin
+ * or a log) and answers `{ plan, foreignScans, warnings }`: the plan model, the pushdown verdicts per Foreign
+ * Scan and the warnings per node — the shape of `POST /api/v1/explain` (`ExplainAnalysis`). Pure: no database.
+ * @throws EngineError `BAD_INPUT` when `input` is no EXPLAIN output.
+ */
+export function analyzePlan(input: unknown, options: PushdownOptions = {}): ExplainAnalysis {
+  const plan = parsePlan(input)
+  const foreignScans = analyzePushdown(plan, options)
+  return { plan, foreignScans, warnings: planWarnings(plan, foreignScans) }
+}
