@@ -1,4 +1,5 @@
 import js from '@eslint/js'
+import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
 /** One lint config for the whole repository (flat config). */
@@ -13,4 +14,6 @@ export default tseslint.config(
       'no-console': 'error',
     },
   },
+  { files: ['**/*.mjs', '**/*.js'], languageOptions: { globals: { ...globals.node, ...globals.browser } } },
+  { files: ['**/*.cts'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
 )

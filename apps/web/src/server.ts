@@ -1,9 +1,9 @@
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify'
 import cookie from '@fastify/cookie'
 import fastifyStatic from '@fastify/static'
 import type { Logger } from 'pino'
 import { ERROR_HTTP_STATUS, toErrorBody, type ErrorBody, type Router } from '@idw/engine'
-import { AccessControl, SESSION_COOKIE } from './auth.js'
+import { SESSION_COOKIE, type AccessControl } from './auth.js'
 import { registerApiRoutes } from './api-routes.js'
 import { SIGN_IN_PAGE, UI_MISSING_PAGE } from './pages.js'
 
@@ -36,7 +36,7 @@ function fastifyClientError(err: unknown): ErrorBody | null {
 export async function createWebServer(options: WebServerOptions): Promise<FastifyInstance> {
   const app: FastifyInstance = Fastify({
     loggerInstance: options.logger as FastifyBaseLogger,
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 4 * 1024 * 1024,
   })
   await app.register(cookie)

@@ -1,4 +1,5 @@
 import pino, { type Logger } from 'pino'
+import pretty from 'pino-pretty'
 
 /**
  * Paths of log fields that may hold secrets; pino replaces their values with `[redacted]` before anything is
@@ -21,9 +22,14 @@ const REDACT_PATHS = [
 ]
 
 /**
- * The engine's logger: JSON lines on stderr at `level`, else `IDW_LOG_LEVEL`, else `info`; secrets redacted.
+ * The engine's logger on stderr at `level`, else `IDW_LOG_LEVEL`, else `info`; secrets redacted. JSON lines, or
+ * one readable line per message when stderr is a terminal (pino-pretty) unless `IDW_LOG_FORMAT=json`.
  */
 export function createLogger(options: { level?: string } = {}): Logger {
   const level = options.level ?? process.env.IDW_LOG_LEVEL ?? 'info'
-  return pino({ level, redact: { paths: REDACT_PATHS, censor: '[redacted]' } }, pino.destination(2))
+  const readable = process.stderr.isTTY && process.env.IDW_LOG_FORMAT !== 'json'
+  const destination = readable
+    ? pretty({ destination: 2, sync: true, ignore: 'pid,hostname', translateTime: 'SYS:HH:MM:ss' })
+    : pino.destination(2)
+  return pino({ level, redact: { paths: REDACT_PATHS, censor: '[redacted]' } }, destination)
 }
