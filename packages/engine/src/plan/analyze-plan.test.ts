@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { analyzePlan } from './analyze-plan.js'
 import { fixtureManifest, fixtureRelations, fixtureText } from './fixtures/fixture-files.js'
-import { ExplainAnalysis } from './plan-schema.js'
+import { ExplainAnalysis } from '../api/contract/plan.js'
 
 describe('analyzePlan', () => {
   const files = fixtureManifest().flatMap((entry) => entry.files.map((file) => [entry.hub, file] as const))

@@ -1,4 +1,4 @@
-import type { ExplainAnalysis } from './plan-schema.js'
+import type { ExplainAnalysis } from '../api/contract/plan.js'
 import { parsePlan } from './parse/parse-plan.js'
 import { analyzePushdown } from './pushdown/analyze-pushdown.js'
 import type { PushdownOptions } from './pushdown/analyze-pushdown.js'

@@ -21,4 +21,4 @@ export {
   PushdownClause,
   WarningKind,
   WarningSeverity,
-} from './plan-schema.js'
+} from '../api/contract/plan.js'

@@ -1,4 +1,4 @@
-import type { PlanNode } from './plan-schema.js'
+import type { PlanNode } from '../api/contract/plan.js'
 
 /** Every node of the tree in preorder (the order of their ids). */
 export function flattenPlan(root: PlanNode): PlanNode[] {

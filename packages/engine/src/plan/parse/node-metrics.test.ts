@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { fixtureJson, fixtureText } from '../fixtures/fixture-files.js'
-import type { PlanNode } from '../plan-schema.js'
+import type { PlanNode } from '../../api/contract/plan.js'
 import { flattenPlan } from '../plan-walk.js'
 import { parsePlan } from './parse-plan.js'
 

@@ -1,4 +1,4 @@
-import type { PlanNode } from '../plan-schema.js'
+import type { PlanNode } from '../../api/contract/plan.js'
 import { flattenPlan } from '../plan-walk.js'
 
 const round = (value: number, digits: number): number => {

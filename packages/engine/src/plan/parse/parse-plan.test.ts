@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { EngineError } from '../../api/contract/errors.js'
 import { fixtureJson, fixtureManifest, fixtureText, hasFixture } from '../fixtures/fixture-files.js'
-import type { PlanNode } from '../plan-schema.js'
-import { Plan } from '../plan-schema.js'
+import type { PlanNode } from '../../api/contract/plan.js'
+import { Plan } from '../../api/contract/plan.js'
 import { flattenPlan } from '../plan-walk.js'
 import { parsePlan } from './parse-plan.js'
 

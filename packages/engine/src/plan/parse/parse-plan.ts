@@ -1,4 +1,4 @@
-import type { Plan } from '../plan-schema.js'
+import type { Plan } from '../../api/contract/plan.js'
 import { extractPlanLines } from '../text/text-lines.js'
 import { textToExplainJson } from '../text/text-to-json.js'
 import { planFromJson } from './plan-from-json.js'

@@ -1,5 +1,5 @@
 import { EngineError } from '../../api/contract/errors.js'
-import type { Plan, PlanBuffers, PlanNode, PlanWorker } from '../plan-schema.js'
+import type { Plan, PlanBuffers, PlanNode, PlanWorker } from '../../api/contract/plan.js'
 import { nodeLabel } from './node-label.js'
 import { computeNodeMetrics } from './node-metrics.js'
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { analyzePlan } from '../analyze-plan.js'
 import { fixtureJson, fixtureRelations, fixtureText } from '../fixtures/fixture-files.js'
 import type { FixtureHub } from '../fixtures/fixture-files.js'
-import type { ForeignScanReport, PushdownClause } from '../plan-schema.js'
+import type { ForeignScanReport, PushdownClause } from '../../api/contract/plan.js'
 
 const HUBS = ['pg15', 'pg18'] as const
 const VERSION: Record<FixtureHub, number> = { pg15: 15, pg18: 18 }

@@ -1,4 +1,4 @@
-import type { ForeignScanReport, Plan, PlanNode, PushdownClause } from '../plan-schema.js'
+import type { ForeignScanReport, Plan, PlanNode, PushdownClause } from '../../api/contract/plan.js'
 import { flattenPlan, indexPlan } from '../plan-walk.js'
 import { identifyForeignScan } from './foreign-identity.js'
 import type { ForeignIdentity, ForeignRelationMap } from './foreign-identity.js'

@@ -1,4 +1,4 @@
-import type { PlanNode } from '../plan-schema.js'
+import type { PlanNode } from '../../api/contract/plan.js'
 import { splitTarget } from '../text/node-header.js'
 
 /** The foreign server and FDW of one foreign table. */

@@ -1,5 +1,5 @@
 import { splitConjuncts } from '../expression.js'
-import type { ClauseKind, PlanNode, PushdownClause } from '../plan-schema.js'
+import type { ClauseKind, PlanNode, PushdownClause } from '../../api/contract/plan.js'
 import { ancestorsOf, isSubplan } from '../plan-walk.js'
 import type { Cause } from './expression-causes.js'
 import { aboveFilterCause, aggregateCause, filterCause, limitCause, sortCause } from './hub-reasons.js'

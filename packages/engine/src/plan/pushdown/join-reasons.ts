@@ -1,5 +1,5 @@
 import { splitConjuncts } from '../expression.js'
-import type { PlanNode } from '../plan-schema.js'
+import type { PlanNode } from '../../api/contract/plan.js'
 import { isSubplan } from '../plan-walk.js'
 import { expressionCause } from './expression-causes.js'
 import type { Cause } from './expression-causes.js'

@@ -1,5 +1,5 @@
 import { closingParen, splitConjuncts, splitTopLevel, stripOuterParens, stripQuoted } from '../expression.js'
-import type { ClauseKind } from '../plan-schema.js'
+import type { ClauseKind } from '../../api/contract/plan.js'
 
 /** A clause found in the text an FDW sent to its source. */
 export interface RemoteClause {

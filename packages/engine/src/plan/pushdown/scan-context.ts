@@ -1,4 +1,4 @@
-import type { PlanNode } from '../plan-schema.js'
+import type { PlanNode } from '../../api/contract/plan.js'
 import { descendantsOf, isSubplan } from '../plan-walk.js'
 import type { CauseContext } from './expression-causes.js'
 import type { ForeignIdentity } from './foreign-identity.js'

@@ -3,7 +3,7 @@ import { analyzePlan } from '../analyze-plan.js'
 import { fixtureJson, fixtureRelations } from '../fixtures/fixture-files.js'
 import type { FixtureHub } from '../fixtures/fixture-files.js'
 import { parsePlan } from '../parse/parse-plan.js'
-import type { PlanNode, PlanWarning } from '../plan-schema.js'
+import type { PlanNode, PlanWarning } from '../../api/contract/plan.js'
 import { planWarnings } from './plan-warnings.js'
 
 function warnings(hub: FixtureHub, scenario: string, suffix = '.analyze.json'): PlanWarning[] {

@@ -1,4 +1,4 @@
-import type { ForeignScanReport, Plan, PlanNode, PlanWarning, WarningSeverity } from '../plan-schema.js'
+import type { ForeignScanReport, Plan, PlanNode, PlanWarning, WarningSeverity } from '../../api/contract/plan.js'
 import { ancestorsOf, flattenPlan, indexPlan, isSubplan } from '../plan-walk.js'
 
 /** Share of the execution time (or of the root's cost without ANALYZE) from which a node is flagged. */
