@@ -6,14 +6,22 @@ import type { StreamResponse } from './contract/methods.js'
 import type { HubStatus } from './contract/hub.js'
 import type { EngineOptions } from './engine-options.js'
 import { toErrorBody } from './error-body.js'
-import { ExportJobs } from './export-jobs.js'
+import { ExportJobs, type DatasetContext } from '../export/index.js'
 import { QueryRegistry } from './query-registry.js'
 import { createRouter, type ApiHandlers, type Router, type StreamHandlers } from './router.js'
 import { startHub, type Hub } from '../hub/index.js'
 import { readCatalog } from '../catalog/index.js'
-import { applySources, loadSourcesConfig, type SourcesConfig } from '../sources/index.js'
-import { ensureDemoWorkspace } from '../demo/index.js'
+import {
+  applySources,
+  loadSourcesConfig,
+  SourceService,
+  type ApplyOptions,
+  type ApplyReport,
+  type SourcesConfig,
+} from '../sources/index.js'
+import { demoSourcesConfig, ensureDemoWorkspace } from '../demo/index.js'
 import { encodeArrowIpcStream, openQueryStream, type QueryStream } from '../exec/index.js'
+import { Workbench } from '../workbench/index.js'
 
 /** `GET /health` answer. */
 export interface EngineHealth {
@@ -27,8 +35,11 @@ export interface EngineHealth {
  */
 export class Engine {
   readonly router: Router
+  /** Filters, plans and table reads on the hub: the library API (`lazyLoadTable`, `buildSelectQuery`…). */
+  readonly workbench: Workbench
   readonly #queries = new QueryRegistry()
   readonly #exports: ExportJobs
+  readonly #sources: SourceService
 
   private constructor(
     private readonly hub: Hub,
@@ -36,6 +47,8 @@ export class Engine {
     options: EngineOptions,
   ) {
     this.#exports = new ExportJobs(hub.pool, options.exportDir, (err) => toErrorBody(err, logger))
+    this.workbench = new Workbench(hub.pool)
+    this.#sources = new SourceService({ pool: hub.pool, dataDir: options.dataDir, logger })
     this.router = createRouter(this.#handlers(), this.#streamHandlers())
   }
 
@@ -65,6 +78,37 @@ export class Engine {
   }
 
   /**
+   * `idw apply`: connects to (or starts) the hub, plans the config file's sources (and the demo's with
+   * `demo: true`) against what the hub has, and applies the difference — or, with `dryRun`, runs nothing and
+   * answers the plan. The hub is stopped before this returns; failures of a source are in its result.
+   * @throws EngineError `BAD_INPUT` without a config file; `CONFIG_INVALID`; `HUB_UNAVAILABLE` /
+   *   `HUB_START_FAILED`; `HUB_QUERY_FAILED`.
+   */
+  static async applyConfig(
+    options: EngineOptions,
+    apply: Pick<ApplyOptions, 'dryRun' | 'forceRefresh' | 'prune'>,
+    logger: Logger,
+  ): Promise<ApplyReport> {
+    if (!options.configPath)
+      throw new EngineError('BAD_INPUT', 'idw apply needs a config file: --config FILE or IDW_CONFIG')
+    const config = await loadSourcesConfig(options.configPath)
+    const hub = await startHub({ url: options.hubUrl, dataDir: options.dataDir, logger })
+    try {
+      const demo =
+        config.demo !== true
+          ? {}
+          : apply.dryRun
+            ? demoSourcesConfig(hub)
+            : (await ensureDemoWorkspace(hub, logger)).sources
+      const sources = { ...demo, ...config.sources }
+      const results = await applySources(hub.pool, { ...config, sources }, { ...apply, logger })
+      return { dryRun: apply.dryRun === true, results }
+    } finally {
+      await hub.stop()
+    }
+  }
+
+  /**
    * The short health answer of `GET /health`: `ok` when the hub is ready, else `degraded`; the hub's state,
    * kind and version only (no paths, no connection details).
    */
@@ -90,32 +134,58 @@ export class Engine {
         if (!status) throw new EngineError('NOT_FOUND', `no query with id ${queryId}`)
         return status
       },
-      'export/start': (input) => this.#exports.start(input),
+      'query/build': (input) => this.workbench.buildQuery(input),
+      'plan/explain': (input) => this.workbench.explain(input),
+      'plan/parse': ({ text }) => this.workbench.analyzePlanText(text),
+      'export/start': async (input) => this.#exports.start(input, await this.#datasetContext()),
       'export/status': async ({ jobId }) => this.#exports.status(jobId),
       'export/cancel': ({ jobId }) => this.#exports.cancel(jobId),
       'export/wait': ({ jobId }) => this.#exports.wait(jobId),
       'export/list': async () => ({ jobs: this.#exports.list() }),
+      'sources/types': () => this.#sources.types(),
+      'sources/parse-uri': async (input) => this.#sources.parseUri(input),
+      'sources/list': () => this.#sources.list(),
+      'sources/test': (input) => this.#sources.test(input),
+      'sources/remote-tables': (input) => this.#sources.remoteTables(input),
+      'sources/add': (input) => this.#sources.add(input),
+      'sources/refresh': (input) => this.#sources.refresh(input),
+      'sources/remove': (input) => this.#sources.remove(input),
+    }
+  }
+
+  /** Hub version and the configured sources with their FDW, recorded in every export's manifest. */
+  async #datasetContext(): Promise<DatasetContext> {
+    const [hub, catalog] = await Promise.all([this.hub.status(), readCatalog(this.hub.pool)])
+    return {
+      hubVersion: hub.version,
+      sources: catalog.sources.map((source) => ({ name: source.name, extension: source.fdw, version: null })),
     }
   }
 
   #streamHandlers(): StreamHandlers {
     return {
       'query/run': (input) => this.#runQuery(input),
-      'export/download': ({ jobId }) => this.#exports.download(jobId),
+      'table/select': async (input) => {
+        const { sql, parameters } = await this.workbench.compileSelect(input.table, input.select)
+        return this.#runQuery({ ...input, sql }, parameters)
+      },
+      'export/download': ({ jobId, file }) => this.#exports.download(jobId, file),
     }
   }
 
   /**
    * Opens the query (errors such as a syntax error surface here, before any byte is sent) and answers its Arrow
-   * IPC stream. Progress and the end state are recorded in the query registry under the query id.
+   * IPC stream. Progress and the end state are recorded in the query registry under the query id. `parameters`
+   * are bound to the statement's `$n` (a filter-built query of `table/select`).
    */
-  async #runQuery(input: QueryRunInput): Promise<StreamResponse> {
+  async #runQuery(input: QueryRunInput, parameters?: readonly unknown[]): Promise<StreamResponse> {
     const queryId = input.queryId ?? randomUUID()
     const maxRows = input.maxRows ?? null
     const signal = this.#queries.start(queryId, maxRows)
     let stream: QueryStream
     try {
-      stream = await openQueryStream(this.hub.pool, input.sql, { signal, maxRows, timeoutMs: input.timeoutMs })
+      const { timeoutMs } = input
+      stream = await openQueryStream(this.hub.pool, input.sql, { signal, maxRows, timeoutMs, parameters })
     } catch (err) {
       this.#finishWithError(queryId, err, signal)
       throw err

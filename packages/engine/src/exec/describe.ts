@@ -1,4 +1,5 @@
 import type pg from 'pg'
+import type { WireParameter } from './parameter-text.js'
 import type { PgColumnType } from './type-map.js'
 
 /** A `pg` query config that forces the extended protocol, which refuses more than one command per statement. */
@@ -12,12 +13,16 @@ export const RAW_TEXT_TYPES: pg.CustomTypesConfig = {
 }
 
 /**
- * Runs `text` (a wrapped statement) with the extended protocol and returns its row description: name, type OID
- * and type modifier per column, in order (names may repeat or be empty).
+ * Runs `text` (a wrapped statement) with the extended protocol, binding `values` to its `$n` parameters, and returns
+ * its row description: name, type OID and type modifier per column, in order (names may repeat or be empty).
  * @throws the `pg` DatabaseError of the statement (the caller maps it).
  */
-export async function describeFields(client: pg.ClientBase, text: string): Promise<pg.FieldDef[]> {
-  const config: ExtendedQueryConfig = { text, rowMode: 'array', queryMode: 'extended' }
+export async function describeFields(
+  client: pg.ClientBase,
+  text: string,
+  values: readonly WireParameter[] = [],
+): Promise<pg.FieldDef[]> {
+  const config: ExtendedQueryConfig = { text, values: [...values], rowMode: 'array', queryMode: 'extended' }
   const result = await client.query(config)
   return result.fields
 }

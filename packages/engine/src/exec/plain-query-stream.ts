@@ -5,6 +5,7 @@ import type { BatchLimits } from './decode/batch-assembler.js'
 import { VarBuilder } from './decode/var-builder.js'
 import { RAW_TEXT_TYPES, resolveColumnTypes, type ExtendedQueryConfig } from './describe.js'
 import type { HubSession } from './hub-session.js'
+import type { WireParameter } from './parameter-text.js'
 import type { QueryStream } from './query-stream.types.js'
 
 const TEXT_VALUE = { kind: 'text', precision: 0, scale: 0 } as const
@@ -13,16 +14,18 @@ const TEXT_VALUE = { kind: 'text', precision: 0, scale: 0 } as const
  * Runs a statement COPY cannot serve (`SHOW`, `EXPLAIN`, utility statements) as written, with the extended
  * protocol and text values, and returns its result as Utf8 columns (metadata `idw:pg_type` still names the real
  * type). The whole result is read before this resolves and the client is released at once: the fallback is meant
- * for small results. `maxRows` applies as on the COPY path.
+ * for small results. `values` are bound to the statement's `$n` parameters. `maxRows` applies as on the COPY path.
  * @throws the `pg` error of the statement (the caller maps it, position relative to the user's SQL as is).
  */
 export async function runPlainStatement(
   session: HubSession,
   limits: BatchLimits,
   startedAt: number,
+  values: readonly WireParameter[],
 ): Promise<QueryStream> {
   const config: ExtendedQueryConfig = {
     text: session.sql,
+    values: [...values],
     rowMode: 'array',
     queryMode: 'extended',
     types: RAW_TEXT_TYPES,

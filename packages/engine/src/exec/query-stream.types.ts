@@ -20,6 +20,11 @@ export interface QueryStreamOptions {
   timeoutMs?: number
   /** Rows per RecordBatch at most (default 65 536); a batch is also cut at ~16 MiB of data. */
   batchRows?: number
+  /**
+   * Values bound to the statement's `$1…$n` (see `encodeParameter` for how JS values are sent). A non-empty list
+   * runs the statement as a binary portal instead of COPY, which cannot take bind parameters.
+   */
+  parameters?: readonly unknown[]
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { planColumn, type PgColumnType } from './type-map.js'
-import { wrapCopy, wrapDescribe } from './wrap-sql.js'
+import { wrapCopy, wrapDescribe, wrapSelect } from './wrap-sql.js'
 
 const column = (baseOid: number, elementOid: number | null = null): PgColumnType => ({
   name: 'x',
@@ -33,5 +33,16 @@ describe('wrapCopy', () => {
     expect(wrapCopy('SELECT FROM t', [], null).text).toBe(
       'COPY (SELECT  FROM (SELECT FROM t\n) AS q) TO STDOUT (FORMAT binary)',
     )
+  })
+})
+
+describe('wrapSelect', () => {
+  it('is the projection COPY wraps, with the user SQL at prefixLength', () => {
+    const codecs = [column(23), column(1186)].map(planColumn)
+    const sql = 'SELECT a, b FROM t WHERE a > $1'
+    const wrapped = wrapSelect(sql, codecs, null)
+    expect(wrapped.text).toBe(`SELECT q."c1", q."c2"::text FROM (${sql}\n) AS q("c1","c2")`)
+    expect(wrapped.text.slice(wrapped.prefixLength, wrapped.prefixLength + sql.length)).toBe(sql)
+    expect(wrapCopy(sql, codecs, null).text).toBe(`COPY (${wrapped.text}) TO STDOUT (FORMAT binary)`)
   })
 })

@@ -19,16 +19,26 @@ export function wrapDescribe(sql: string): WrappedSql {
 }
 
 /**
- * The COPY statement streaming the result in binary: columns are renamed positionally (`q("c1","c2",…)`), so
- * duplicate or empty names do not matter, and cast to text where the decoder has no native reader:
- * `COPY (SELECT q."c1", q."c2"::text FROM (<sql>\n) AS q("c1","c2") LIMIT n) TO STDOUT (FORMAT binary)`.
- * `rowLimit` (rows, null = none) lets the hub stop by itself after the row cap plus one.
+ * The projection both streaming paths run: columns renamed positionally (`q("c1","c2",…)`), so duplicate or empty
+ * names do not matter, and cast to text where the binary decoder has no native reader:
+ * `SELECT q."c1", q."c2"::text FROM (<sql>\n) AS q("c1","c2") LIMIT n`. `rowLimit` (rows, null = none) lets the
+ * hub stop by itself after the row cap plus one.
  */
-export function wrapCopy(sql: string, codecs: readonly ColumnCodec[], rowLimit: number | null): WrappedSql {
+export function wrapSelect(sql: string, codecs: readonly ColumnCodec[], rowLimit: number | null): WrappedSql {
   const names = codecs.map((_, i) => quoteIdentifier(`c${i + 1}`))
   const projection = codecs.map((codec, i) => `q.${names[i]}${codec.cast === null ? '' : `::${codec.cast}`}`)
-  const prefix = `COPY (SELECT ${projection.join(', ')} FROM (`
+  const prefix = `SELECT ${projection.join(', ')} FROM (`
   const aliases = names.length === 0 ? '' : `(${names.join(',')})`
   const limit = rowLimit === null ? '' : ` LIMIT ${rowLimit}`
-  return { text: `${prefix}${sql}\n) AS q${aliases}${limit}) TO STDOUT (FORMAT binary)`, prefixLength: prefix.length }
+  return { text: `${prefix}${sql}\n) AS q${aliases}${limit}`, prefixLength: prefix.length }
+}
+
+/** The COPY statement streaming `wrapSelect`'s projection in binary: `COPY (<projection>) TO STDOUT (FORMAT binary)`. */
+export function wrapCopy(sql: string, codecs: readonly ColumnCodec[], rowLimit: number | null): WrappedSql {
+  const select = wrapSelect(sql, codecs, rowLimit)
+  const prefix = 'COPY ('
+  return {
+    text: `${prefix}${select.text}) TO STDOUT (FORMAT binary)`,
+    prefixLength: prefix.length + select.prefixLength,
+  }
 }

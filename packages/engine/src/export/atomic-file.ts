@@ -16,6 +16,7 @@ export class AtomicFile {
   #pending: Promise<void> = Promise.resolve()
   #error: { cause: unknown } | undefined
   #bytes = 0
+  #queued = 0
   #closed = false
 
   private constructor(
@@ -41,12 +42,18 @@ export class AtomicFile {
     return this.#bytes
   }
 
+  /** Bytes handed to `write()` so far, written or still on their way (the file's size once flushed). */
+  get bytesQueued(): number {
+    return this.#queued
+  }
+
   /**
    * Queues `chunk` behind the previous write; resolves when the previous write has finished.
    * @throws the file system error of an earlier write (ENOSPC…).
    */
   async write(chunk: Uint8Array): Promise<void> {
     await this.flush()
+    this.#queued += chunk.byteLength
     this.#pending = this.#writeAll(chunk).catch((cause: unknown) => {
       this.#error ??= { cause }
     })
@@ -66,10 +73,28 @@ export class AtomicFile {
    * @throws the file system error of the last write, fsync, close or rename; the caller then calls `discard()`.
    */
   async commit(): Promise<void> {
+    await this.seal()
+    await this.publish()
+  }
+
+  /**
+   * Flushes, fsyncs and closes the temporary file, which stays under `tempPath` (to be verified, then published
+   * or discarded).
+   * @throws the file system error of the last write, fsync or close; the caller then calls `discard()`.
+   */
+  async seal(): Promise<void> {
     await this.flush()
     await this.handle.sync()
     this.#closed = true
     await this.handle.close()
+  }
+
+  /**
+   * Renames the sealed temporary file over `finalPath` (atomic on POSIX and NTFS) and fsyncs the folder where
+   * the platform allows.
+   * @throws the file system error of the rename; the caller then calls `discard()`.
+   */
+  async publish(): Promise<void> {
     await rename(this.tempPath, this.finalPath)
     await syncFolder(path.dirname(this.finalPath))
   }

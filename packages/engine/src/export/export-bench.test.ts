@@ -3,12 +3,13 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { RecordBatch } from 'apache-arrow'
 import { describe, expect, it } from 'vitest'
-import { writeExportFile } from './index.js'
+import { runDatasetExport, writeExportFile } from './index.js'
+import { STATEMENT, replay } from './testing/dataset-files.js'
 import { FLIGHTS_SCHEMA, flights, flightsBatch } from './testing/flights-batches.js'
 
 /**
  * Figures, not assertions on time: run with `IDW_EXPORT_BENCH=csv` or `=parquet`, one format per process so
- * the peak RSS of one does not hide the other.
+ * the peak RSS of one does not hide the other; `=split` compares a one-file and a split Parquet dataset export.
  * - throughput: 3 000 000 flights rows (timestamp, int8, int8, text, text), batches built before timing;
  * - memory: 5 000 000 rows (or `IDW_EXPORT_BENCH_ROWS`) generated lazily; peak RSS (getrusage maxRSS) before
  *   and after.
@@ -72,3 +73,33 @@ function mib(bytes: number): string {
 function report(line: string): void {
   process.stdout.write(`[export-bench] ${line}\n`)
 }
+
+describe.runIf(FORMAT === 'split')('dataset export figures', () => {
+  it('splits 3 000 000 flights rows into train/validation/test Parquet files', { timeout: 600_000 }, async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'idw-bench-'))
+    const batches: RecordBatch[] = []
+    for (let first = 0; first < 3_000_000; first += BATCH_ROWS) {
+      batches.push(flightsBatch(first, Math.min(BATCH_ROWS, 3_000_000 - first)))
+    }
+    try {
+      for (const split of [null, { key: 'date', seed: 0, ratios: { train: 0.8, validation: 0.1, test: 0.1 } }]) {
+        const result = await runDatasetExport(FLIGHTS_SCHEMA, replay(batches), {
+          format: 'parquet',
+          folder,
+          fileName: split === null ? 'one.parquet' : 'split.parquet',
+          split,
+          statement: STATEMENT,
+        })
+        const seconds = result.elapsedMs / 1000
+        report(
+          `parquet 3M rows ${split === null ? 'one file' : 'split 0.8/0.1/0.1 by date'} (verified, manifest): ` +
+            `${seconds.toFixed(2)} s, ${Math.round(result.rows / seconds).toLocaleString('en')} rows/s, ` +
+            `${result.files.length} files, ${mib(result.bytes)} MiB`,
+        )
+        expect(result.rows).toBe(3_000_000)
+      }
+    } finally {
+      await rm(folder, { recursive: true, force: true })
+    }
+  })
+})

@@ -1,20 +1,21 @@
+import type { FormatOptions } from './format-settings.js'
+
 /** Rows and bytes an export has written so far. */
 export interface ExportProgress {
-  /** Rows handed to the file writer (CSV: formatted; Parquet: given to the row-group encoder). */
+  /** Rows handed to the file writer (CSV, JSON Lines, Arrow: encoded; Parquet: given to the row-group encoder). */
   rows: number
   /** Bytes written to the (temporary) file so far. */
   bytes: number
 }
 
-/** Where and how `writeExportFile` writes a result. */
-export interface ExportFileOptions {
-  format: 'csv' | 'parquet'
+/**
+ * Where and how `writeExportFile` writes a result. Encoding: `format` (csv, parquet, jsonl, arrow); CSV
+ * `delimiter` (default `,`) and `header` (default true); Parquet `compression` (default `zstd`) and
+ * `rowGroupRows` (default 122 880, DuckDB's row group size). Options of other formats are ignored.
+ */
+export interface ExportFileOptions extends FormatOptions {
   /** Final absolute path; its folder must exist. An existing file there is replaced only on success. */
   path: string
-  /** Parquet compression codec; default `zstd`. Ignored for CSV. */
-  compression?: 'zstd' | 'snappy'
-  /** Parquet rows per row group; default 122 880 (DuckDB's row group size). Ignored for CSV. */
-  rowGroupRows?: number
   /** Aborting cancels the export: `EXPORT_CANCELED`, no file under `path`, no temporary file left. */
   signal?: AbortSignal
   /** Called at most every ~100 ms while writing, and once at the end with the final figures. */

@@ -68,4 +68,29 @@ describe('explainQuery', () => {
       detail: { sqlstate: '42P01', position: sql.indexOf(SCHEMA) + 1 },
     })
   })
+
+  it('refuses a second statement, so nothing can COMMIT out of the READ ONLY transaction', async () => {
+    const sql = `SELECT 1; COMMIT; DROP TABLE ${SCHEMA}.t`
+    await expect(withClient((client) => explainQuery(client, sql))).rejects.toMatchObject({
+      code: 'HUB_QUERY_FAILED',
+      detail: { sqlstate: '42601' },
+    })
+    const { rows } = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM ${SCHEMA}.t`)
+    expect(rows[0]?.n).toBe('1000')
+  })
+
+  it('binds parameters and plans with their values', async () => {
+    const raw = await withClient((client) =>
+      explainQuery(client, `SELECT * FROM ${SCHEMA}.t WHERE k = $1`, { analyze: true, parameters: ['3'] }),
+    )
+    const { plan } = analyzePlan(raw)
+    expect(plan.root.filter).toBe('(t.k = 3)')
+    expect(plan.root.actual?.rows).toBe(100)
+  })
+
+  it('stops an EXPLAIN ANALYZE at its statement timeout', async () => {
+    await expect(
+      withClient((client) => explainQuery(client, 'SELECT pg_sleep(5)', { analyze: true, timeoutMs: 100 })),
+    ).rejects.toMatchObject({ code: 'QUERY_CANCELED', detail: { sqlstate: '57014' } })
+  })
 })

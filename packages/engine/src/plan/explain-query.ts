@@ -1,5 +1,6 @@
-import type { PoolClient } from 'pg'
+import type { PoolClient, QueryConfig } from 'pg'
 import { EngineError } from '../api/contract/errors.js'
+import { DEFAULT_TIMEOUT_MS } from '../exec/query-stream.types.js'
 
 /** What `explainQuery` asks PostgreSQL for besides the plan. */
 export interface ExplainOptions {
@@ -7,6 +8,13 @@ export interface ExplainOptions {
   analyze?: boolean
   /** Report shared/local/temp buffer counts (`BUFFERS`); with `analyze` also per node. */
   buffers?: boolean
+  /**
+   * Values bound to the statement's `$1…$n` (wire form: text, Buffer or null, as exec's `encodeParameters` gives).
+   * The hub plans with the values known, so postgres_fdw's Remote SQL shows them as constants.
+   */
+  parameters?: readonly (string | Buffer | null)[]
+  /** Statement timeout of the EXPLAIN (ms; default 300 000 as for query runs; 0 = none). Matters with `analyze`. */
+  timeoutMs?: number
 }
 
 /**
@@ -29,20 +37,31 @@ export function buildExplainSql(sql: string, options: ExplainOptions = {}): { te
 
 /**
  * Runs `EXPLAIN (FORMAT JSON, VERBOSE, COSTS, SETTINGS[, ANALYZE, BUFFERS])` for one statement inside a
- * READ ONLY transaction on `client`, and returns PostgreSQL's JSON as parsed by node-postgres (an array with one
- * object holding `Plan`, `Settings`, `Planning Time`…), ready for `parsePlan`.
+ * READ ONLY transaction on `client`, with `parameters` bound to the statement's `$n`, and returns PostgreSQL's JSON
+ * as parsed by node-postgres (an array with one object holding `Plan`, `Settings`, `Planning Time`…), ready for
+ * `parsePlan`.
  *
  * With `analyze` the statement is executed (its rows are discarded); the READ ONLY transaction is what keeps a
  * data-modifying statement from changing anything. The transaction is always rolled back; `client` is left idle.
  * @throws EngineError `BAD_INPUT` for empty SQL; `QUERY_NOT_READ_ONLY` (SQLSTATE 25006) when the statement would
- *   write; `QUERY_CANCELED` (57014); `HUB_QUERY_FAILED` otherwise, `detail` holding `sqlstate`, `position`
- *   (1-based, within `sql`), `hint` and `detail` of pg's DatabaseError, which is kept as `cause`.
+ *   write; `QUERY_CANCELED` (57014: canceled, or `timeoutMs` passed); `HUB_QUERY_FAILED` otherwise (42601 for
+ *   more than one statement), `detail` holding `sqlstate`, `position` (1-based, within `sql`), `hint` and `detail`
+ *   of pg's DatabaseError, which is kept as `cause`.
  */
 export async function explainQuery(client: PoolClient, sql: string, options: ExplainOptions = {}): Promise<unknown> {
   const statement = buildExplainSql(sql, options)
   await client.query('BEGIN READ ONLY')
   try {
-    const result = await client.query<{ 'QUERY PLAN': unknown }>(statement.text)
+    await client.query("SELECT set_config('statement_timeout', $1, true)", [
+      String(options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+    ])
+    // The extended protocol refuses a second statement, which could otherwise COMMIT and escape READ ONLY.
+    const config: QueryConfig & { queryMode: 'extended' } = {
+      text: statement.text,
+      values: [...(options.parameters ?? [])],
+      queryMode: 'extended',
+    }
+    const result = await client.query<{ 'QUERY PLAN': unknown }>(config)
     const row = result.rows[0]
     if (row === undefined) throw new EngineError('INTERNAL', 'EXPLAIN returned no row')
     return row['QUERY PLAN']

@@ -80,7 +80,7 @@ describe('applySources on an external hub', () => {
     const at = admin.connectionParams()
     expect(first?.statements).toEqual([
       'CREATE EXTENSION IF NOT EXISTS "postgres_fdw"',
-      `CREATE SERVER "shop" FOREIGN DATA WRAPPER "postgres_fdw" OPTIONS ("host" '${at.host}', "port" '${at.port}', "dbname" '${REMOTE_DB}', "updatable" 'false')`,
+      `CREATE SERVER "shop" FOREIGN DATA WRAPPER "postgres_fdw" OPTIONS ("host" '${at.host}', "port" '${at.port}', "dbname" '${REMOTE_DB}', "fetch_size" '10000', "updatable" 'false')`,
       `CREATE USER MAPPING FOR CURRENT_USER SERVER "shop" OPTIONS ("user" '${at.user}'${at.password ? `, "password" '***'` : ''})`,
       'CREATE SCHEMA "raw_shop"',
       'IMPORT FOREIGN SCHEMA "public" LIMIT TO ("orders", "customers") FROM SERVER "shop" INTO "raw_shop"',
@@ -150,7 +150,8 @@ describe('applySources on an external hub', () => {
       { logger },
     )
     expect(result?.outcome).toBe('updated')
-    expect(result?.statements).toEqual([`ALTER SERVER "shop" OPTIONS (ADD "fetch_size" '500')`])
+    expect(result?.statements).toEqual([`ALTER SERVER "shop" OPTIONS (SET "fetch_size" '500')`])
+    expect(result?.changes).toEqual([`server option fetch_size: '10000' → '500'`])
     expect(await serverOid('shop')).toBe(oid)
   })
 
@@ -192,7 +193,7 @@ describe('applySources on an external hub', () => {
       importSchema: { remoteSchema: 'public', limitTo: ['nope'] },
     }
     const [result] = await applySources(hub.pool, { sources: { broken } }, { logger })
-    expect(result?.error?.code).toBe('SOURCE_SETUP_FAILED')
+    expect(result?.error?.code).toBe('SOURCE_NOT_FOUND')
     expect(result?.error?.message).toMatch(
       /^source "broken": a table listed in limit_to was not found in remote schema "public"/,
     )
@@ -204,7 +205,7 @@ describe('applySources on an external hub', () => {
     expect(await leftovers('broken')).toEqual([])
   })
 
-  it('never shows a secret in a setup error', async () => {
+  it('classifies an unreachable host and never shows a secret in the error', async () => {
     const down: SourceConfig = {
       ...shop,
       name: 'down',
@@ -212,13 +213,19 @@ describe('applySources on an external hub', () => {
       userMappingOptions: { user: 'u', password: 'topsecret-pw' },
     }
     const [result] = await applySources(hub.pool, { sources: { down } }, { logger })
-    expect(result?.error?.code).toBe('SOURCE_SETUP_FAILED')
-    expect(result?.error?.message).toMatch(/^source "down": import foreign schema failed: /)
+    expect(result?.error?.code).toBe('SOURCE_UNREACHABLE')
+    expect(result?.error?.message).toMatch(/^source "down": cannot reach 127\.0\.0\.1:1\/x: .*Connection refused/)
+    expect(result?.error?.detail).toMatchObject({ verdict: 'host_unreachable', sqlstate: '08001' })
     expect(JSON.stringify(result?.error?.toBody())).not.toContain('topsecret-pw')
     expect(await leftovers('down')).toEqual([])
   })
 
   it('removes sources the config no longer has when asked to prune', async () => {
+    const kept = await applySources(hub.pool, { sources: {} }, { logger })
+    expect(kept.map((r) => [r.name, r.action, r.outcome])).toEqual([['shop', 'keep', 'kept']])
+    const planned = await applySources(hub.pool, { sources: {} }, { logger, prune: true, dryRun: true })
+    expect(planned.map((r) => [r.name, r.action, r.outcome])).toEqual([['shop', 'remove', 'planned']])
+    expect((await leftovers('shop')).sort()).toEqual(['record', 'schema raw_shop', 'schema shop', 'server'])
     const results = await applySources(hub.pool, { sources: {} }, { logger, prune: true })
     expect(results.map((r) => [r.name, r.outcome])).toEqual([['shop', 'removed']])
     expect(await leftovers('shop')).toEqual([])

@@ -1,27 +1,35 @@
 import type { Pool, PoolClient } from 'pg'
 import pino, { type Logger } from 'pino'
 import { EngineError } from '../api/contract/errors.js'
-import { planSourceDdl, planSourceRemoval, rawSchemaName } from './ddl-plan.js'
-import { fdwAdapter } from './fdw-adapters.js'
+import { planSourceRemoval, rawSchemaName } from './ddl-plan.js'
+import { fdwAdapter } from './fdw/index.js'
 import {
   ensureMetadata,
   forgetSource,
   readRecordedNames,
   readRecordedSources,
   recordSource,
-  type RecordedSource,
+  type RecordOptions,
+  type SourceOrigin,
 } from './hub-metadata.js'
+import { planSource, readHubFacts, type PlanAction, type PlannedSource } from './plan-sources.js'
 import { setupError } from './setup-error.js'
-import type { SourceConfig, SourcesConfig } from './source-config.js'
-import { configHash } from './source-hash.js'
+import type { SourcesConfig } from './source-config.js'
 import { quoteQualified } from './sql-quote.js'
 
-/** What applying one source did. `statements` are the DDL run, as displayed (secret values as `'***'`). */
+/**
+ * What applying (or planning, with `dryRun`) one source did. `statements` are the DDL run or to run, as
+ * displayed (secret values as `'***'`); `changes` say what differs from the hub.
+ */
 export interface SourceApplyResult {
   name: string
-  outcome: 'created' | 'updated' | 'rebuilt' | 'unchanged' | 'removed' | 'failed'
+  fdw: string
+  location: string | null
+  action: PlanAction | 'remove' | 'keep'
+  outcome: 'planned' | 'created' | 'updated' | 'rebuilt' | 'unchanged' | 'removed' | 'kept' | 'failed'
   statements: readonly string[]
-  /** Set when `outcome` is `failed`: `FDW_NOT_AVAILABLE` or `SOURCE_SETUP_FAILED`. Nothing of the source changed. */
+  changes: readonly string[]
+  /** Set when `outcome` is `failed` (`FDW_NOT_AVAILABLE`, `SOURCE_AUTH_FAILED`…). Nothing of the source changed. */
   error?: EngineError
   /** Wall time of the source's apply, ms. */
   ms: number
@@ -30,15 +38,23 @@ export interface SourceApplyResult {
 export interface ApplyOptions {
   /** Sources rebuilt from scratch even when unchanged (`force refresh`). */
   forceRefresh?: readonly string[]
-  /** Also remove sources recorded in `idw.sources` that `config` no longer has. Default false. */
+  /**
+   * Also remove the sources of origin `config` that `config` no longer has. Default false: they are reported
+   * with action `keep`. Sources added from the UI (origin `api`) are never pruned.
+   */
   prune?: boolean
+  /** Plan only: read the hub, run nothing. */
+  dryRun?: boolean
+  /** Recorded origin of the applied sources; default `config`. */
+  origin?: SourceOrigin
   logger?: Logger
 }
 
 /** Budget of one `ANALYZE` of a foreign table after (re)creation, ms (older postgres_fdw reads the whole table). */
 const ANALYZE_TIMEOUT_MS = 120_000
 
-async function inTransaction(client: PoolClient, name: string, work: () => Promise<void>): Promise<void> {
+/** Runs `work` in one transaction holding the source's advisory lock; rolls back on any error. */
+export async function inSourceTransaction(client: PoolClient, name: string, work: () => Promise<void>): Promise<void> {
   await client.query('BEGIN')
   try {
     await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`idw.sources:${name}`])
@@ -51,7 +67,7 @@ async function inTransaction(client: PoolClient, name: string, work: () => Promi
 }
 
 /** Gives the planner statistics for the new foreign tables; failures (an FDW without ANALYZE) are only logged. */
-async function analyzeForeignTables(client: PoolClient, source: string, logger: Logger): Promise<void> {
+export async function analyzeForeignTables(client: PoolClient, source: string, logger: Logger): Promise<void> {
   const { rows } = await client.query<{ relname: string }>(
     `SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind = 'f'`,
     [rawSchemaName(source)],
@@ -73,75 +89,75 @@ async function analyzeForeignTables(client: PoolClient, source: string, logger: 
   }
 }
 
-interface ApplyContext {
-  client: PoolClient
-  available: Map<string, boolean>
-  major: number
-  logger: Logger
+/**
+ * Runs a planned source in one transaction (its DDL, then its `idw.sources` row), then ANALYZEs new foreign
+ * tables (where the adapter allows it). A statement PostgreSQL rejects rolls the whole source back.
+ * @throws EngineError classified from the failing statement (`SOURCE_AUTH_FAILED`, `SOURCE_UNREACHABLE`,
+ *   `SOURCE_NOT_FOUND`, `SOURCE_OPTION_INVALID`, else `SOURCE_SETUP_FAILED`), secrets masked.
+ */
+export async function executePlan(
+  client: PoolClient,
+  plan: PlannedSource,
+  record: RecordOptions,
+  logger: Logger,
+): Promise<void> {
+  const { source } = plan
+  await inSourceTransaction(client, source.name, async () => {
+    for (const step of plan.statements) {
+      logger.debug({ source: source.name, sql: step.display }, 'source DDL')
+      await client.query(step.sql).catch((err: unknown) => Promise.reject(setupError(source, step, err)))
+    }
+    await recordSource(client, source, record)
+  })
+  if (fdwAdapter(source.extension).analyze && plan.statements.some((s) => s.action === 'create schema'))
+    await analyzeForeignTables(client, source.name, logger)
 }
 
-async function applyOne(
-  ctx: ApplyContext,
-  source: SourceConfig,
-  recorded: RecordedSource | undefined,
-  force: boolean,
+const DONE: Record<PlanAction, SourceApplyResult['outcome']> = {
+  create: 'created',
+  update: 'updated',
+  rebuild: 'rebuilt',
+  none: 'unchanged',
+}
+
+async function applyPlanned(
+  client: PoolClient,
+  plan: PlannedSource,
+  options: ApplyOptions,
+  logger: Logger,
 ): Promise<SourceApplyResult> {
   const started = Date.now()
-  const existing = recorded?.state ?? null
-  const plan = planSourceDdl(source, existing, { forceRefresh: force })
-  const hash = configHash(source)
-  const done = (outcome: SourceApplyResult['outcome'], error?: EngineError): SourceApplyResult => ({
+  const { source } = plan
+  const result = (outcome: SourceApplyResult['outcome'], error?: EngineError): SourceApplyResult => ({
     name: source.name,
+    fdw: source.extension,
+    location: fdwAdapter(source.extension).describeLocation(source),
+    action: plan.action,
     outcome,
-    statements: error ? [] : plan.map((s) => s.display),
+    statements: error ? [] : plan.statements.map((s) => s.display),
+    changes: plan.changes,
     ms: Date.now() - started,
     ...(error ? { error } : {}),
   })
-  if (plan.length === 0 && recorded?.configHash === hash) return done('unchanged')
-  if (plan.some((s) => s.action === 'create extension') && !ctx.available.get(source.extension)) {
-    const pkg = fdwAdapter(source.extension).debianPackage(ctx.major)
-    return done(
-      'failed',
-      new EngineError(
-        'FDW_NOT_AVAILABLE',
-        `source "${source.name}" needs the ${source.extension} extension, which this hub cannot install: install the ` +
-          `${pkg} package on the hub's server (Debian/Ubuntu: apt-get install ${pkg}) and apply again`,
-        { source: source.name, extension: source.extension, package: pkg },
-      ),
-    )
-  }
+  if (plan.error) return result('failed', plan.error)
+  if (plan.action === 'none') return result('unchanged')
+  if (options.dryRun) return result('planned')
   try {
-    await inTransaction(ctx.client, source.name, async () => {
-      for (const step of plan) {
-        ctx.logger.debug({ source: source.name, sql: step.display }, 'source DDL')
-        await ctx.client.query(step.sql).catch((err: unknown) => Promise.reject(setupError(source, step, err)))
-      }
-      await recordSource(ctx.client, source)
-    })
+    await executePlan(client, plan, { origin: options.origin ?? 'config' }, logger)
   } catch (err) {
-    return done(
-      'failed',
-      err instanceof EngineError
-        ? err
-        : new EngineError(
-            'SOURCE_SETUP_FAILED',
-            `source "${source.name}": ${(err as Error).message}`,
-            { source: source.name },
-            { cause: err },
-          ),
-    )
+    if (!(err instanceof EngineError)) throw err
+    return result('failed', err)
   }
-  if (plan.some((s) => s.action === 'create schema')) await analyzeForeignTables(ctx.client, source.name, ctx.logger)
-  const rebuilt = plan.some((s) => s.action === 'drop server' || s.action === 'drop schema')
-  return done(existing === null ? 'created' : rebuilt ? 'rebuilt' : 'updated')
+  return result(DONE[plan.action])
 }
 
 /**
  * Makes the hub hold `config`'s sources, each in its own transaction, touching only what differs (see
  * `planSourceDdl`): applying the same config twice runs no DDL the second time. A source that fails is rolled
  * back whole and reported (`outcome: 'failed'`, `error`), the others are still applied; nothing is thrown for a
- * source. After (re)creating foreign tables it runs `ANALYZE` on them so the catalog and the planner have row
- * estimates.
+ * source. With `dryRun` nothing runs: each source answers `planned` (or `unchanged`) with the statements it
+ * would run. After (re)creating foreign tables it runs `ANALYZE` on them so the catalog and the planner have
+ * row estimates.
  * @throws EngineError `HUB_QUERY_FAILED` only when the hub itself cannot be read or the `idw` schema created.
  */
 export async function applySources(
@@ -154,26 +170,21 @@ export async function applySources(
   const sources = Object.values(config.sources)
   const client = await pool.connect()
   try {
-    let ctx: ApplyContext
-    let recorded: Map<string, RecordedSource>
+    let plans: PlannedSource[]
     try {
       await ensureMetadata(client)
-      recorded = await readRecordedSources(
+      const recorded = await readRecordedSources(
         client,
         sources.map((s) => s.name),
       )
-      const { rows } = await client.query<{ name: string; major: number }>(
-        `SELECT e.name, current_setting('server_version_num')::int / 10000 AS major
-           FROM (SELECT 1) one LEFT JOIN pg_available_extensions e ON e.name = ANY($1::text[])`,
-        [[...new Set(sources.map((s) => s.extension))]],
-      )
-      ctx = {
+      const hub = await readHubFacts(
         client,
-        logger,
-        major: rows[0]?.major ?? 0,
-        available: new Map(rows.filter((r) => r.name !== null).map((r) => [r.name, true])),
-      }
+        sources.map((s) => s.extension),
+      )
+      plans = []
+      for (const s of sources) plans.push(await planSource(client, s, recorded.get(s.name), hub, force.has(s.name)))
     } catch (err) {
+      if (err instanceof EngineError) throw err
       throw new EngineError(
         'HUB_QUERY_FAILED',
         `could not read the hub's sources: ${(err as Error).message}`,
@@ -182,32 +193,55 @@ export async function applySources(
       )
     }
     const results: SourceApplyResult[] = []
-    for (const source of sources) {
-      const result = await applyOne(ctx, source, recorded.get(source.name), force.has(source.name))
-      const log = { source: source.name, outcome: result.outcome, statements: result.statements.length, ms: result.ms }
+    for (const plan of plans) {
+      const result = await applyPlanned(client, plan, options, logger)
+      const log = { source: result.name, outcome: result.outcome, statements: result.statements.length, ms: result.ms }
       if (result.error)
         logger.error({ ...log, code: result.error.code, reason: result.error.message }, 'source not applied')
-      else logger.info(log, 'source applied')
+      else logger.info(log, options.dryRun ? 'source planned' : 'source applied')
       results.push(result)
     }
-    if (options.prune) results.push(...(await pruneSources(client, new Set(sources.map((s) => s.name)), logger)))
+    results.push(...(await extraneousSources(client, new Set(sources.map((s) => s.name)), options, logger)))
     return results
   } finally {
     client.release()
   }
 }
 
-async function pruneSources(client: PoolClient, keep: Set<string>, logger: Logger): Promise<SourceApplyResult[]> {
+/** Config sources the hub has but `keep` lacks: removed with `prune` (planned in a dry run), else kept. */
+async function extraneousSources(
+  client: PoolClient,
+  keep: Set<string>,
+  options: ApplyOptions,
+  logger: Logger,
+): Promise<SourceApplyResult[]> {
   const results: SourceApplyResult[] = []
-  for (const name of (await readRecordedNames(client)).filter((n) => !keep.has(n))) {
+  const recorded = await readRecordedNames(client, 'config')
+  const located = await client.query<{ name: string; fdw: string; location: string | null }>(
+    'SELECT name, fdw, location FROM idw.sources WHERE name = ANY($1::text[])',
+    [recorded],
+  )
+  for (const { name, fdw, location } of located.rows.filter((r) => !keep.has(r.name))) {
     const started = Date.now()
     const plan = planSourceRemoval(name)
-    await inTransaction(client, name, async () => {
-      for (const step of plan) await client.query(step.sql)
-      await forgetSource(client, name)
+    const base = { name, fdw, location, changes: [], statements: plan.map((s) => s.display) }
+    if (!options.prune) {
+      results.push({ ...base, action: 'keep', outcome: 'kept', statements: [], ms: 0 })
+      continue
+    }
+    if (!options.dryRun) {
+      await inSourceTransaction(client, name, async () => {
+        for (const step of plan) await client.query(step.sql)
+        await forgetSource(client, name)
+      })
+      logger.info({ source: name }, 'source removed')
+    }
+    results.push({
+      ...base,
+      action: 'remove',
+      outcome: options.dryRun ? 'planned' : 'removed',
+      ms: Date.now() - started,
     })
-    logger.info({ source: name }, 'source removed')
-    results.push({ name, outcome: 'removed', statements: plan.map((s) => s.display), ms: Date.now() - started })
   }
   return results
 }

@@ -1,46 +1,17 @@
 import { z } from 'zod'
-import { fdwAdapter } from './fdw-adapters.js'
+import { OptionMap, SourceName, SqlTypeName } from '../api/contract/sources.js'
+import { fdwAdapter } from './fdw/index.js'
 
-const RESERVED_NAMES = new Set(['idw', 'public', 'information_schema'])
-
-/**
- * A source name: it becomes the schema people query and, prefixed with `raw_`, the hidden schema, so it is a
- * lower-case SQL name of at most 58 characters (`raw_` + 58 fits PostgreSQL's 63), not a reserved schema.
- */
-export const SourceName = z
-  .string()
-  .regex(
-    /^[a-z_][a-z0-9_]*$/,
-    'a source name is lower-case letters, digits and _, not starting with a digit (it becomes a schema name)',
-  )
-  .max(58, 'a source name has at most 58 characters')
-  .refine((n) => !RESERVED_NAMES.has(n) && !n.startsWith('pg_') && !n.startsWith('raw_'), {
-    message: 'this source name is reserved (idw, public, information_schema, pg_*, raw_*)',
-  })
-
-const OptionValue = z.preprocess(
-  (v) => (typeof v === 'number' || typeof v === 'boolean' ? String(v) : v),
-  z.string({ error: 'an option value is a string, number or boolean' }),
-)
+export { SourceName, SqlTypeName }
 
 /** FDW options: name → value; numbers and booleans are written as PostgreSQL stores them (strings). */
-export const Options = z.record(
-  z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an option name is letters, digits and _'),
-  OptionValue,
-)
-
-/** A PostgreSQL type name as written in DDL: `text`, `numeric(10,2)`, `timestamp(3) with time zone`, `int[]`. */
-export const SqlTypeName = z
-  .string()
-  .regex(
-    /^[A-Za-z_][A-Za-z0-9_ ]*(\(\s*\d+\s*(,\s*\d+\s*)?\))?( with(out)? time zone)?(\[\])*$/,
-    'not a PostgreSQL type name (e.g. text, bigint, numeric(10,2), timestamp with time zone)',
-  )
+export const Options = OptionMap
 
 const Column = z.object({ name: z.string().min(1), type: SqlTypeName, options: Options.default({}) }).strict()
 
+/** A foreign table; without `columns` (file_fdw only) they are inferred from the file. */
 const Table = z
-  .object({ name: z.string().min(1), options: Options.default({}), columns: z.array(Column).min(1) })
+  .object({ name: z.string().min(1), options: Options.default({}), columns: z.array(Column).min(1).optional() })
   .strict()
 
 const ImportSchema = z
@@ -91,6 +62,14 @@ export const SourceObject = z
         path: ['import_schema'],
       })
     }
+    v.tables?.forEach((t, i) => {
+      if (t.columns === undefined && (v.extension !== 'file_fdw' || t.options.filename === undefined))
+        ctx.addIssue({
+          code: 'custom',
+          message: `list the columns of table "${t.name}" (they are inferred only for file_fdw tables with a filename)`,
+          path: ['tables', i],
+        })
+    })
   })
 export type SourceObject = z.infer<typeof SourceObject>
 

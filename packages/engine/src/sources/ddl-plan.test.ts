@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { planSourceDdl, planSourceRemoval, printPlan, type ExistingSourceState } from './ddl-plan.js'
+import { fdwAdapter } from './fdw/index.js'
 import type { SourceConfig } from './source-config.js'
-import { tablesHash } from './source-hash.js'
+import { effectiveServerOptions, tablesHash } from './source-hash.js'
 
 const shop: SourceConfig = {
   name: 'shop',
@@ -37,7 +38,7 @@ const files: SourceConfig = {
 /** The state the hub is in right after `source` was applied. */
 function appliedState(source: SourceConfig): ExistingSourceState {
   return {
-    server: { fdw: source.extension, options: { ...source.serverOptions, updatable: 'false' } },
+    server: { fdw: source.extension, options: effectiveServerOptions(source) },
     userMappingOptions: source.userMappingOptions,
     tablesHash: tablesHash(source),
     rawSchemaExists: true,
@@ -58,7 +59,7 @@ const SHOP_TABLES = [
 
 const SHOP_CREATE = [
   'CREATE EXTENSION IF NOT EXISTS "postgres_fdw"',
-  `CREATE SERVER "shop" FOREIGN DATA WRAPPER "postgres_fdw" OPTIONS ("host" 'db.example.com', "port" '5432', "dbname" 'shop', "updatable" 'false')`,
+  `CREATE SERVER "shop" FOREIGN DATA WRAPPER "postgres_fdw" OPTIONS ("host" 'db.example.com', "port" '5432', "dbname" 'shop', "fetch_size" '10000', "updatable" 'false')`,
   `CREATE USER MAPPING FOR CURRENT_USER SERVER "shop" OPTIONS ("user" 'reader', "password" 'pa''ss')`,
   ...SHOP_TABLES,
 ]
@@ -121,7 +122,9 @@ describe('planSourceDdl', () => {
     expect(sqlOf(mysql, null)).toContain(
       `IMPORT FOREIGN SCHEMA "shop" EXCEPT ("audit") FROM SERVER "shop" INTO "raw_shop" OPTIONS ("import_enum_as_text" 'true')`,
     )
-    expect(sqlOf(mysql, null)[1]).toBe(`CREATE SERVER "shop" FOREIGN DATA WRAPPER "mysql_fdw" OPTIONS ("host" 'h')`)
+    expect(sqlOf(mysql, null)[1]).toBe(
+      `CREATE SERVER "shop" FOREIGN DATA WRAPPER "mysql_fdw" OPTIONS ("host" 'h', "fetch_size" '10000')`,
+    )
   })
 
   it('plans nothing when the hub already matches', () => {
@@ -135,10 +138,19 @@ describe('planSourceDdl', () => {
       ...before,
       server: { fdw: 'postgres_fdw', options: { ...before.server?.options, port: '5433', keep_connections: 'off' } },
     }
-    const desired = { ...shop, serverOptions: { ...shop.serverOptions, fetch_size: '10000' } }
+    const desired = { ...shop, serverOptions: { ...shop.serverOptions, fetch_size: '500' } }
     expect(sqlOf(desired, existing)).toEqual([
-      `ALTER SERVER "shop" OPTIONS (SET "port" '5432', ADD "fetch_size" '10000', DROP "keep_connections")`,
+      `ALTER SERVER "shop" OPTIONS (SET "port" '5432', SET "fetch_size" '500', DROP "keep_connections")`,
     ])
+  })
+
+  it('adds the engine defaults (fetch_size 10000) unless the config sets them', () => {
+    expect(effectiveServerOptions(shop)).toEqual({ ...shop.serverOptions, fetch_size: '10000', updatable: 'false' })
+    expect(effectiveServerOptions({ ...shop, serverOptions: { fetch_size: '100' } })).toEqual({
+      fetch_size: '100',
+      updatable: 'false',
+    })
+    expect(effectiveServerOptions(files)).toEqual({})
   })
 
   it('keeps a user-set updatable option instead of the read-only default', () => {
@@ -193,5 +205,27 @@ describe('planSourceDdl', () => {
     expect(sqlOf(odd, null)[3]).toBe(
       `CREATE FOREIGN TABLE "raw_files"."a""b" ("x y" text) SERVER "files" OPTIONS ("filename" E'C:\\\\it''s.csv')`,
     )
+  })
+})
+
+describe('FDW adapters', () => {
+  it('never ANALYZEs mysql_fdw tables: 2.8 gathers nothing and crashes the backend on a MySQL view', () => {
+    expect(fdwAdapter('mysql_fdw').analyze).toBe(false)
+    expect(fdwAdapter('tds_fdw').analyze).toBe(false)
+    expect(fdwAdapter('postgres_fdw').analyze).toBe(true)
+    expect(fdwAdapter('file_fdw').analyze).toBe(true)
+  })
+
+  it('restores DECIMAL precision right after a mysql_fdw import, before the views', () => {
+    const mysql: SourceConfig = {
+      ...shop,
+      extension: 'mysql_fdw',
+      serverOptions: { host: 'h' },
+      importSchema: { remoteSchema: 'shop' },
+    }
+    const plan = planSourceDdl(mysql, null)
+    expect(plan.map((s) => s.action).slice(4, 7)).toEqual(['import foreign schema', 'adjust types', 'create schema'])
+    expect(plan[5]?.sql).toContain(`JOIN "raw_shop"."idw_remote_columns" m ON m.table_schema = 'shop'`)
+    expect(plan[5]?.sql).toMatch(/DROP FOREIGN TABLE "raw_shop"\."idw_remote_columns"; END \$idw\$$/)
   })
 })

@@ -9,6 +9,7 @@ import {
   type DdlStatement,
   type SqlPart,
 } from './ddl-statement.js'
+import { fdwAdapter } from './fdw/index.js'
 import type { SourceConfig } from './source-config.js'
 import { effectiveImportOptions, effectiveServerOptions, tablesHash } from './source-hash.js'
 import { quoteLiteral } from './sql-quote.js'
@@ -93,6 +94,7 @@ function importTables(source: SourceConfig, spec: NonNullable<SourceConfig['impo
       ident(rawSchemaName(source.name)),
       optionsClause(effectiveImportOptions(source)),
     ),
+    ...(fdwAdapter(source.extension).afterImport?.(source, rawSchemaName(source.name)) ?? []),
     statement('create schema', 'CREATE SCHEMA ', ident(source.name)),
     ...(spec.limitTo ? spec.limitTo.map((t) => createView(source.name, t)) : [createViewsForImported(source.name)]),
   ]
@@ -184,13 +186,14 @@ function userMappingChanges(source: SourceConfig, existing: ExistingSourceState[
  *   server with CASCADE) and create everything: extension, read-only server, user mapping, `raw_<name>`
  *   schema with the imported or explicit foreign tables, `<name>` schema with one view per table.
  * - Otherwise only the difference: `ALTER SERVER … OPTIONS (ADD|SET|DROP …)`, the user mapping created,
- *   altered or dropped, and both schemas rebuilt when the table spec changed (its hash) or a schema is missing.
+ *   altered or dropped, and both schemas rebuilt when the table spec changed (its hash), a schema is missing,
+ *   or `rebuildTables` asks for it (a refresh: the remote tables are imported again).
  * An empty plan means the hub already matches. Secret option values show as `'***'` in `display`.
  */
 export function planSourceDdl(
   desired: SourceConfig,
   existing: ExistingSourceState | null,
-  options: { forceRefresh?: boolean } = {},
+  options: { forceRefresh?: boolean; rebuildTables?: boolean } = {},
 ): DdlStatement[] {
   if (existing === null) return createAll(desired)
   if (options.forceRefresh || existing.server === null || existing.server.fdw !== desired.extension) {
@@ -198,7 +201,10 @@ export function planSourceDdl(
   }
   const serverChanges = optionChanges(existing.server.options, effectiveServerOptions(desired))
   const tablesChanged =
-    existing.tablesHash !== tablesHash(desired) || !existing.rawSchemaExists || !existing.viewSchemaExists
+    options.rebuildTables === true ||
+    existing.tablesHash !== tablesHash(desired) ||
+    !existing.rawSchemaExists ||
+    !existing.viewSchemaExists
   return [
     ...(serverChanges.length === 0
       ? []

@@ -13,6 +13,7 @@ export type DdlAction =
   | 'create schema'
   | 'drop schema'
   | 'import foreign schema'
+  | 'adjust types'
   | 'create foreign table'
   | 'create view'
   | 'create views'

@@ -1,15 +1,26 @@
 import type { PoolClient } from 'pg'
 import type { ExistingSourceState } from './ddl-plan.js'
-import { fdwAdapter } from './fdw-adapters.js'
+import { fdwAdapter } from './fdw/index.js'
 import { withoutSecrets } from './secret-options.js'
 import type { SourceConfig } from './source-config.js'
 import { configHash, effectiveServerOptions, tablesHash } from './source-hash.js'
 
-/** What the hub has for one source, plus the config hash recorded at its last apply. */
+/** What the hub has for one source, plus what the last apply recorded. */
 export interface RecordedSource {
   state: ExistingSourceState | null
   configHash: string | null
+  /** Where the source came from; null when not recorded. */
+  origin: SourceOrigin | null
 }
+
+/** `config`: a config file (`idw apply`, engine start); `api`: added from the UI or the API. */
+export type SourceOrigin = 'config' | 'api'
+
+/**
+ * How the secrets of an API source are kept, by `<scope>.<option>` (`user_mapping.password`):
+ * `vault:<entry>` (the engine's vault) or `env:<NAME>` (an environment variable). Never a value.
+ */
+export type SecretRefs = Readonly<Record<string, string>>
 
 const METADATA_DDL = [
   'CREATE SCHEMA IF NOT EXISTS idw',
@@ -26,15 +37,27 @@ const METADATA_DDL = [
      tags text[] NOT NULL DEFAULT '{}',
      applied_at timestamptz NOT NULL DEFAULT now()
    )`,
+  `ALTER TABLE idw.sources
+     ADD COLUMN IF NOT EXISTS origin text NOT NULL DEFAULT 'config',
+     ADD COLUMN IF NOT EXISTS user_mapping_options jsonb,
+     ADD COLUMN IF NOT EXISTS secret_refs jsonb NOT NULL DEFAULT '{}',
+     ADD COLUMN IF NOT EXISTS refreshed_at timestamptz,
+     ADD COLUMN IF NOT EXISTS last_error text`,
   `COMMENT ON TABLE idw.sources IS 'Sources applied by the engine: one row per foreign server; options without secrets'`,
 ]
 
-/** Creates schema `idw` and table `idw.sources` when missing (no statement runs when they exist). */
+/**
+ * Creates schema `idw` and table `idw.sources` when missing, and adds the columns of later engine versions to
+ * an older table (no statement runs when all are there).
+ */
 export async function ensureMetadata(client: PoolClient): Promise<void> {
-  const { rows } = await client.query<{ ok: boolean }>(`SELECT to_regclass('idw.sources') IS NOT NULL AS ok`)
+  const { rows } = await client.query<{ ok: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('idw.sources') AND attname = 'last_error') AS ok`,
+  )
   if (rows[0]?.ok) return
   await client.query('BEGIN')
   try {
+    await client.query(`SELECT pg_advisory_xact_lock(hashtext('idw.sources:metadata'))`)
     for (const sql of METADATA_DDL) await client.query(sql)
     await client.query('COMMIT')
   } catch (err) {
@@ -66,9 +89,10 @@ export async function readRecordedSources(
     raw_exists: boolean
     view_exists: boolean
     recorded: boolean
+    origin: SourceOrigin | null
   }>(
     `SELECT n.name, w.fdwname AS fdw, fs.srvoptions, um.umid IS NOT NULL AS has_mapping, um.umoptions,
-            s.tables_hash, s.config_hash, s.name IS NOT NULL AS recorded,
+            s.tables_hash, s.config_hash, s.name IS NOT NULL AS recorded, s.origin,
             EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = 'raw_' || n.name) AS raw_exists,
             EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = n.name) AS view_exists
        FROM unnest($1::text[]) AS n(name)
@@ -90,26 +114,38 @@ export async function readRecordedSources(
             rawSchemaExists: r.raw_exists,
             viewSchemaExists: r.view_exists,
           }
-      return [r.name, { state, configHash: r.config_hash }]
+      return [r.name, { state, configHash: r.config_hash, origin: r.origin }]
     }),
   )
 }
 
-/** Names recorded in `idw.sources`. */
-export async function readRecordedNames(client: PoolClient): Promise<string[]> {
-  const { rows } = await client.query<{ name: string }>('SELECT name FROM idw.sources ORDER BY name')
+/** Names recorded in `idw.sources` (of one origin when given). */
+export async function readRecordedNames(client: PoolClient, origin?: SourceOrigin): Promise<string[]> {
+  const { rows } = await client.query<{ name: string }>(
+    'SELECT name FROM idw.sources WHERE $1::text IS NULL OR origin = $1 ORDER BY name',
+    [origin ?? null],
+  )
   return rows.map((r) => r.name)
 }
 
-/** Upserts the row of `source` in `idw.sources` (secrets left out). */
-export async function recordSource(client: PoolClient, source: SourceConfig): Promise<void> {
+/** How a source is recorded besides its config: origin and secret references (API sources). */
+export interface RecordOptions {
+  origin: SourceOrigin
+  secretRefs?: SecretRefs
+}
+
+/** Upserts the row of `source` in `idw.sources` (secrets left out), clearing any refresh error. */
+export async function recordSource(client: PoolClient, source: SourceConfig, record: RecordOptions): Promise<void> {
   const tablesSpec = { importSchema: source.importSchema, tables: source.tables }
   await client.query(
-    `INSERT INTO idw.sources (name, fdw, server, location, server_options, tables_spec, tables_hash, config_hash, cache, tags, applied_at)
-     VALUES ($1, $2, $1, $3, $4, $5, $6, $7, $8, $9, now())
+    `INSERT INTO idw.sources (name, fdw, server, location, server_options, tables_spec, tables_hash, config_hash, cache,
+                              tags, origin, user_mapping_options, secret_refs, applied_at)
+     VALUES ($1, $2, $1, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, now())
      ON CONFLICT (name) DO UPDATE SET fdw = EXCLUDED.fdw, server = EXCLUDED.server, location = EXCLUDED.location,
        server_options = EXCLUDED.server_options, tables_spec = EXCLUDED.tables_spec, tables_hash = EXCLUDED.tables_hash,
-       config_hash = EXCLUDED.config_hash, cache = EXCLUDED.cache, tags = EXCLUDED.tags, applied_at = now()`,
+       config_hash = EXCLUDED.config_hash, cache = EXCLUDED.cache, tags = EXCLUDED.tags, origin = EXCLUDED.origin,
+       user_mapping_options = EXCLUDED.user_mapping_options, secret_refs = EXCLUDED.secret_refs, applied_at = now(),
+       last_error = NULL`,
     [
       source.name,
       source.extension,
@@ -120,6 +156,9 @@ export async function recordSource(client: PoolClient, source: SourceConfig): Pr
       configHash(source),
       source.cache === null ? null : JSON.stringify(source.cache),
       source.tags,
+      record.origin,
+      source.userMappingOptions === null ? null : JSON.stringify(withoutSecrets(source.userMappingOptions)),
+      JSON.stringify(record.secretRefs ?? {}),
     ],
   )
 }

@@ -197,4 +197,54 @@ sources:
       'sources.yaml:1:1: the file is empty; expected a mapping with "sources:"',
     )
   })
+
+  it('reads the single-source form, named after the file unless it says name:', () => {
+    const text = `extension: postgres_fdw
+server: { options: { host: db, dbname: crm } }
+user_mapping: { options: { user: \${PG_USER}, password: \${PG_PASS:-fallback} } }
+import_schema: { remote_schema: public, options: { import_default: true } }
+`
+    expect(parseSourcesConfig(text, '/etc/idw/crm-db.yaml', { PG_USER: 'ana' })).toEqual({
+      sources: {
+        crm_db: {
+          name: 'crm_db',
+          extension: 'postgres_fdw',
+          serverOptions: { host: 'db', dbname: 'crm' },
+          userMappingOptions: { user: 'ana', password: 'fallback' },
+          importSchema: { remoteSchema: 'public', options: { import_default: 'true' } },
+          tables: null,
+          cache: null,
+          tags: [],
+        },
+      },
+    })
+    expect(Object.keys(parseSourcesConfig(`name: sales\n${text}`, 'x.yaml', { PG_USER: 'a' }).sources)).toEqual([
+      'sales',
+    ])
+    expect(() => parseSourcesConfig(text.replace('user_mapping', 'user_mappings'), 'f.yaml', { PG_USER: 'a' })).toThrow(
+      'f.yaml:3:1: unknown key "user_mappings"',
+    )
+    expect(() => parseSourcesConfig(`name: Bad\n${text}`, 'f.yaml', { PG_USER: 'a' })).toThrow(
+      /^f\.yaml:1:7: source "Bad": /,
+    )
+  })
+
+  it('infers the columns of a file_fdw table written without them, and only there', () => {
+    const config = parseSourcesConfig(
+      'sources:\n  f:\n    extension: file_fdw\n    tables:\n      - { name: orders, options: { filename: /d/o.csv, format: csv } }\n',
+      'f.yaml',
+      {},
+    )
+    expect(config.sources.f?.tables).toEqual([
+      { name: 'orders', options: { filename: '/d/o.csv', format: 'csv' }, columns: [], inferColumns: true },
+    ])
+    expect(configError('sources:\n  p:\n    extension: postgres_fdw\n    tables:\n      - { name: t }\n').message).toBe(
+      'sources.yaml:5:9: sources.p.tables.0: list the columns of table "t" (they are inferred only for file_fdw tables with a filename)',
+    )
+  })
+
+  it('expands file URIs in the sources map', () => {
+    const config = parseSourcesConfig('sources:\n  files: file:///d/o.csv?delimiter=;&header=true\n', 'f.yaml', {})
+    expect(config.sources.files).toMatchObject({ extension: 'file_fdw', tables: [{ name: 'o', inferColumns: true }] })
+  })
 })

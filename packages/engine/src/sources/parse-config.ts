@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises'
+import path from 'node:path'
 import { isScalar, parseDocument, visit, type Document, type Scalar } from 'yaml'
-import type { z } from 'zod'
 import { EngineError } from '../api/contract/errors.js'
+import { ConfigErrors } from './config-errors.js'
 import { SourceName, SourceObject, SourcesFile } from './config-schema.js'
 import {
   EnvReferenceError,
@@ -14,48 +15,9 @@ import {
 } from './env-substitution.js'
 import { isSecretOption } from './secret-options.js'
 import type { SourceConfig, SourcesConfig } from './source-config.js'
-import { looksLikeUri, parseSourceUri } from './source-uri.js'
+import { sqlName } from './sql-names.js'
+import { looksLikeUri, parseSourceUri, uriPassword } from './source-uri.js'
 import { locateNode } from './yaml-locate.js'
-
-/** Points errors at `file:line:column` (1-based) of the original text. */
-class ConfigErrors {
-  constructor(
-    readonly file: string,
-    readonly text: string,
-    readonly doc: Document,
-  ) {}
-
-  at(offset: number, message: string, path?: ReadonlyArray<PropertyKey>): EngineError {
-    const before = this.text.slice(0, offset)
-    const line = before.split('\n').length
-    const column = offset - (before.lastIndexOf('\n') + 1) + 1
-    const where = path && path.length > 0 ? { path: path.map(String).join('.') } : {}
-    return new EngineError('CONFIG_INVALID', `${this.file}:${line}:${column}: ${message}`, {
-      file: this.file,
-      line,
-      column,
-      ...where,
-    })
-  }
-
-  atPath(path: ReadonlyArray<PropertyKey>, message: string, key?: string): EngineError {
-    return this.at(locateNode(this.doc, path, key)?.range?.[0] ?? 0, message, key === undefined ? path : [...path, key])
-  }
-
-  fromZod(prefix: ReadonlyArray<PropertyKey>, error: z.ZodError): EngineError {
-    const issue = error.issues[0]
-    if (!issue) return this.atPath(prefix, 'invalid')
-    const path = [...prefix, ...issue.path]
-    if (issue.code === 'unrecognized_keys') {
-      return this.atPath(
-        path,
-        `unknown key "${issue.keys[0]}"${path.length ? ` in ${path.map(String).join('.')}` : ''}`,
-        issue.keys[0],
-      )
-    }
-    return this.atPath(path, `${path.length ? `${path.map(String).join('.')}: ` : ''}${issue.message}`)
-  }
-}
 
 /**
  * Substitutes the masked `${ENV}` references in every scalar; returns the scalars that held one, with the text
@@ -91,25 +53,32 @@ function substituteScalars(
   return originals
 }
 
-/** Rejects a non-empty secret option (or URI password) written in plain text instead of `${ENV}`. */
-function checkSecrets(name: string, source: SourceConfig, originals: Map<Scalar, string>, errors: ConfigErrors): void {
+/**
+ * Rejects a non-empty secret option (or URI password) written in plain text instead of `${ENV}`; `base` is the
+ * source's path in the document (`['sources', name]`, or `[]` for a single-source file).
+ */
+function checkSecrets(
+  name: string,
+  source: SourceConfig,
+  originals: Map<Scalar, string>,
+  errors: ConfigErrors,
+  base: PropertyKey[],
+): void {
   const fromEnv = (path: PropertyKey[]): boolean => {
     const node = locateNode(errors.doc, path)
     return isScalar(node) && originals.has(node)
   }
-  const uriNode = locateNode(errors.doc, ['sources', name])
-  if (isScalar(uriNode) && typeof uriNode.value === 'string') {
-    const password = /^[^:]+:\/\/[^:@/]*:([^@]*)@/.exec(originals.get(uriNode) ?? String(uriNode.value))?.[1] ?? ''
+  const uriNode = locateNode(errors.doc, base)
+  if (base.length > 0 && isScalar(uriNode) && typeof uriNode.value === 'string') {
+    const written = originals.get(uriNode) ?? String(uriNode.value)
+    const password = uriPassword(written) ?? ''
     if (password !== '' && !password.includes('${'))
-      throw errors.atPath(
-        ['sources', name],
-        `the password of source "${name}" is written in plain text; write it as \${ENV_VAR}`,
-      )
+      throw errors.atPath(base, `the password of source "${name}" is written in plain text; write it as \${ENV_VAR}`)
     return
   }
   const sets: Array<[PropertyKey[], Readonly<Record<string, string>> | null]> = [
-    [['sources', name, 'server', 'options'], source.serverOptions],
-    [['sources', name, 'user_mapping', 'options'], source.userMappingOptions],
+    [[...base, 'server', 'options'], source.serverOptions],
+    [[...base, 'user_mapping', 'options'], source.userMappingOptions],
   ]
   for (const [path, options] of sets) {
     for (const [key, value] of Object.entries(options ?? {})) {
@@ -139,11 +108,11 @@ function normalise(name: string, v: SourceObject): SourceConfig {
         }
       : null,
     tables:
-      v.tables?.map((t) => ({
-        name: t.name,
-        options: t.options,
-        columns: t.columns.map((c) => ({ name: c.name, type: c.type, options: c.options })),
-      })) ?? null,
+      v.tables?.map((t) =>
+        t.columns
+          ? { name: t.name, options: t.options, columns: t.columns.map((c) => ({ ...c })) }
+          : { name: t.name, options: t.options, columns: [], inferColumns: true },
+      ) ?? null,
     cache: v.cache
       ? {
           ...(v.cache.strategy ? { strategy: v.cache.strategy } : {}),
@@ -155,9 +124,35 @@ function normalise(name: string, v: SourceObject): SourceConfig {
 }
 
 /**
- * Parses a sources file (YAML, the format of DESIGN.md): `${ENV}` / `${ENV:-default}` substituted in values
- * from `env`, each source validated, URIs (`mysql://…`, `postgresql://…`) expanded. Secret options (passwords)
- * must come from `${ENV}`.
+ * The single-source form: `extension`, `server`, `user_mapping`, `import_schema` or `tables` at the top level,
+ * with an optional `name` (default: the file name as an SQL name, `orders.yaml` → `orders`).
+ */
+function parseSingleSource(
+  data: Record<string, unknown>,
+  originals: Map<Scalar, string>,
+  errors: ConfigErrors,
+): SourcesConfig {
+  const { name: given, ...rest } = data
+  const name = given === undefined ? sqlName(path.basename(errors.file).replace(/\.[^.]*$/, ''), 'source', 58) : given
+  const checkedName = SourceName.safeParse(name)
+  if (!checkedName.success)
+    throw errors.atPath(
+      given === undefined ? [] : ['name'],
+      `source "${String(name)}": ${checkedName.error.issues[0]?.message ?? 'invalid name'}${given === undefined ? ' (add name: to the file)' : ''}`,
+    )
+  const parsed = SourceObject.safeParse(rest)
+  if (!parsed.success) throw errors.fromZod([], parsed.error)
+  const source = normalise(checkedName.data, parsed.data)
+  checkSecrets(checkedName.data, source, originals, errors, [])
+  return { sources: { [checkedName.data]: source } }
+}
+
+/**
+ * Parses a sources file (YAML, the format of DESIGN.md): either a `sources:` map (each entry a source object
+ * or a URI) or one source at the top level (`extension`, `server`, `user_mapping`, `import_schema` or
+ * `tables`, optional `name`). `${ENV}` / `${ENV:-default}` are substituted in values from `env`, each source
+ * validated, URIs (`mysql://…`, `postgresql://…`, `file:///…`) expanded. Secret options (passwords) must come
+ * from `${ENV}`; file_fdw tables without `columns` get `inferColumns` (read from the file at apply).
  * @throws EngineError `CONFIG_INVALID` with `detail: { file, line, column, path? }` and a message starting
  *   `file:line:column:` for the first mistake (YAML syntax, unknown key, wrong type, unset variable…).
  */
@@ -176,6 +171,8 @@ export function parseSourcesConfig(text: string, fileName: string, env: EnvVars 
   const originals = substituteScalars(doc, masked.references, env, errors)
   const data: unknown = doc.toJS()
   if (data === null || data === undefined) throw errors.at(0, 'the file is empty; expected a mapping with "sources:"')
+  if (typeof data === 'object' && !Array.isArray(data) && 'extension' in data)
+    return parseSingleSource(data as Record<string, unknown>, originals, errors)
   const file = SourcesFile.safeParse(data)
   if (!file.success) throw errors.fromZod([], file.error)
   const sources: Record<string, SourceConfig> = {}
@@ -198,7 +195,7 @@ export function parseSourcesConfig(text: string, fileName: string, env: EnvVars 
       if (!parsed.success) throw errors.fromZod(['sources', name], parsed.error)
       sources[name] = normalise(name, parsed.data)
     }
-    checkSecrets(name, sources[name] as SourceConfig, originals, errors)
+    checkSecrets(name, sources[name] as SourceConfig, originals, errors, ['sources', name])
   }
   return { sources, ...(file.data.demo !== undefined ? { demo: file.data.demo } : {}) }
 }

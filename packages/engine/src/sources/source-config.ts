@@ -31,7 +31,13 @@ export interface ImportSchemaConfig {
 export interface ForeignTableConfig {
   name: string
   options: Readonly<Record<string, string>>
+  /** Empty until inferred when `inferColumns` is set. */
   columns: readonly ForeignColumnConfig[]
+  /**
+   * The columns (and, when not given, `header`) are read from the file's first rows at each apply (file_fdw
+   * CSV/TSV written without columns); a file whose shape changed is rebuilt like any changed table.
+   */
+  inferColumns?: boolean
 }
 
 export interface ForeignColumnConfig {

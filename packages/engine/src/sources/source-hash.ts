@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { fdwAdapter } from './fdw-adapters.js'
+import { fdwAdapter } from './fdw/index.js'
 import type { SourceConfig } from './source-config.js'
 
 /** JSON with object keys sorted at every level, so equal values hash equally. */
@@ -18,13 +18,13 @@ function sha256(value: unknown): string {
   return createHash('sha256').update(canonicalJson(value)).digest('hex')
 }
 
-/** Server options as created: the config's, plus the adapter's read-only defaults it does not set. */
+/** Server options as created: the config's, plus the adapter's read-only and other defaults it does not set. */
 export function effectiveServerOptions(source: SourceConfig): Record<string, string> {
+  const adapter = fdwAdapter(source.extension)
+  const defaults = { ...adapter.defaultServerOptions, ...adapter.readOnlyServerOptions }
   return {
     ...source.serverOptions,
-    ...Object.fromEntries(
-      Object.entries(fdwAdapter(source.extension).readOnlyServerOptions).filter(([k]) => !(k in source.serverOptions)),
-    ),
+    ...Object.fromEntries(Object.entries(defaults).filter(([k]) => !(k in source.serverOptions))),
   }
 }
 

@@ -12,6 +12,12 @@
  * - `CONFIG_INVALID`: the sources config file is malformed; `detail` has file, line and column.
  * - `SOURCE_SETUP_FAILED`: creating a source's extension, foreign server, user mapping or foreign tables failed.
  * - `FDW_NOT_AVAILABLE`: the hub cannot install the FDW extension a source needs; the message names the package.
+ * - `SOURCE_UNREACHABLE`: the source's host did not answer (refused, unknown host, timeout).
+ * - `SOURCE_AUTH_FAILED`: the source refused the credentials, or the hub may not read the file.
+ * - `SOURCE_NOT_FOUND`: the database, schema, table or file a source names does not exist.
+ * - `SOURCE_OPTION_INVALID`: an FDW option is unknown or has a wrong value; `detail.validOptions` when known.
+ * - `SOURCE_EXISTS`: a source of that name is already in the hub.
+ * - `VAULT_LOCKED`: a secret must be stored but `IDW_MASTER_KEY` is unset, malformed or not the vault's key.
  * - `EXPORT_FAILED`: an export could not be written; no file was left under the final name.
  * - `EXPORT_CANCELED`: the export was canceled; no file was left under the final name.
  * - `INTERNAL`: a bug; the message is generic and the cause is logged, never sent.
@@ -28,6 +34,12 @@ export type EngineErrorCode =
   | 'CONFIG_INVALID'
   | 'SOURCE_SETUP_FAILED'
   | 'FDW_NOT_AVAILABLE'
+  | 'SOURCE_UNREACHABLE'
+  | 'SOURCE_AUTH_FAILED'
+  | 'SOURCE_NOT_FOUND'
+  | 'SOURCE_OPTION_INVALID'
+  | 'SOURCE_EXISTS'
+  | 'VAULT_LOCKED'
   | 'EXPORT_FAILED'
   | 'EXPORT_CANCELED'
   | 'INTERNAL'
@@ -45,6 +57,12 @@ export const ERROR_HTTP_STATUS: Readonly<Record<EngineErrorCode, number>> = {
   CONFIG_INVALID: 400,
   SOURCE_SETUP_FAILED: 502,
   FDW_NOT_AVAILABLE: 501,
+  SOURCE_UNREACHABLE: 502,
+  SOURCE_AUTH_FAILED: 422,
+  SOURCE_NOT_FOUND: 422,
+  SOURCE_OPTION_INVALID: 400,
+  SOURCE_EXISTS: 409,
+  VAULT_LOCKED: 423,
   EXPORT_FAILED: 500,
   EXPORT_CANCELED: 409,
   INTERNAL: 500,

@@ -2,7 +2,25 @@ import { z } from 'zod'
 import { Catalog } from './catalog.js'
 import { ExportJob, ExportJobInput, ExportStartInput } from './export.js'
 import { HubStatus } from './hub.js'
+import { ExplainAnalysis } from './plan.js'
+import { BuiltQuery, ExplainInput, ExplainOutput, PlanParseInput, TableRunInput, TableSelectInput } from './table.js'
 import { QueryCancelInput, QueryCancelOutput, QueryRunInput, QueryStatus, QueryStatusInput } from './query.js'
+import {
+  ParseUriInput,
+  ParseUriOutput,
+  RemoteTablesInput,
+  RemoteTablesOutput,
+  SourceTestResult,
+  SourceTypesOutput,
+  SourcesAddInput,
+  SourcesAddOutput,
+  SourcesListOutput,
+  SourcesRefreshInput,
+  SourcesRefreshOutput,
+  SourcesRemoveInput,
+  SourcesRemoveOutput,
+  SourcesTestInput,
+} from './sources.js'
 
 const Empty = z.object({}).strict()
 
@@ -15,11 +33,22 @@ export const API = {
   'catalog/get': { input: Empty, output: Catalog },
   'query/cancel': { input: QueryCancelInput, output: QueryCancelOutput },
   'query/status': { input: QueryStatusInput, output: QueryStatus },
+  'query/build': { input: TableSelectInput, output: BuiltQuery },
+  'plan/explain': { input: ExplainInput, output: ExplainOutput },
+  'plan/parse': { input: PlanParseInput, output: ExplainAnalysis },
   'export/start': { input: ExportStartInput, output: ExportJob },
   'export/status': { input: ExportJobInput, output: ExportJob },
   'export/cancel': { input: ExportJobInput, output: ExportJob },
   'export/wait': { input: ExportJobInput, output: ExportJob },
   'export/list': { input: Empty, output: z.object({ jobs: z.array(ExportJob) }) },
+  'sources/types': { input: Empty, output: SourceTypesOutput },
+  'sources/parse-uri': { input: ParseUriInput, output: ParseUriOutput },
+  'sources/list': { input: Empty, output: SourcesListOutput },
+  'sources/test': { input: SourcesTestInput, output: SourceTestResult },
+  'sources/remote-tables': { input: RemoteTablesInput, output: RemoteTablesOutput },
+  'sources/add': { input: SourcesAddInput, output: SourcesAddOutput },
+  'sources/refresh': { input: SourcesRefreshInput, output: SourcesRefreshOutput },
+  'sources/remove': { input: SourcesRemoveInput, output: SourcesRemoveOutput },
 } as const
 
 /** Methods answering one JSON value. */
@@ -30,10 +59,12 @@ export type ApiOutput<M extends ApiMethod> = z.infer<(typeof API)[M]['output']>
 /**
  * Methods answering a byte stream instead of one JSON value:
  * - `query/run`: an Arrow IPC stream (`application/vnd.apache.arrow.stream`) of the result's RecordBatches.
+ * - `table/select`: the same for a filter-built query on one table.
  * - `export/download`: the bytes of a finished export file.
  */
 export const STREAM_API = {
   'query/run': { input: QueryRunInput },
+  'table/select': { input: TableRunInput },
   'export/download': { input: ExportJobInput },
 } as const
 

@@ -188,6 +188,8 @@ export type WarningSeverity = z.infer<typeof WarningSeverity>
 /** Something worth a look on one node. */
 export const PlanWarning = z.object({
   nodeId: z.number().int(),
+  /** The node as the text format names it (its `label`), e.g. `Foreign Scan on raw_flights.flights`. */
+  node: z.string(),
   kind: WarningKind,
   severity: WarningSeverity,
   message: z.string(),

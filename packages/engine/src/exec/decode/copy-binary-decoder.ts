@@ -132,7 +132,8 @@ function readHeader(bytes: Uint8Array, view: DataView): number {
   return bytes.length < total ? -total : total
 }
 
-function joinChunks(chunks: readonly Uint8Array[], byteLength: number): Uint8Array {
+/** Copies `chunks` (of `byteLength` bytes in all) into one array. */
+export function joinChunks(chunks: readonly Uint8Array[], byteLength: number): Uint8Array {
   const joined = new Uint8Array(byteLength)
   let at = 0
   for (const chunk of chunks) {

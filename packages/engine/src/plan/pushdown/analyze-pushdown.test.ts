@@ -184,6 +184,17 @@ describe('analyzePushdown on mysql_fdw and file_fdw', () => {
     expect(report.clauses.map((c) => c.kind)).toEqual(['filter', 'filter', 'sort', 'limit'])
   })
 
+  it('warns that mysql_fdw sends ILIKE and ~* as collation-dependent LIKE and REGEXP', () => {
+    const text = fixtureText('pg15/mysql-filter-sort-limit.txt').replace(
+      "((`category` = 'books'))",
+      "((`name` LIKE 'B%')) AND ((`name` REGEXP BINARY '^B'))",
+    )
+    const report = only(analyzePlan(text, { relations: fixtureRelations('pg15') }).foreignScans)
+    const advised = report.clauses.filter((c) => c.advice !== undefined).map((c) => c.text)
+    expect(advised).toEqual(["`name` LIKE 'B%'"])
+    expect(report.clauses.find((c) => c.advice)?.advice).toContain('case-insensitively only when the column has a')
+  })
+
   it('finds mysql_fdw pushed aggregates and joins, and the server of remote table names', () => {
     const aggregate = only(scans('pg15', 'mysql-aggregate'))
     expect(aggregate).toMatchObject({ server: 'shop_mysql', fdw: 'mysql_fdw', tables: ['idw_plan_cap_shop.products'] })
@@ -224,6 +235,17 @@ describe('analyzePushdown on mysql_fdw and file_fdw', () => {
       [['airports'], 'files', 'file_fdw'],
       [['customers'], null, 'postgres_fdw'],
       [['orders'], 'remote_pg', 'postgres_fdw'],
+    ])
+  })
+
+  it('resolves a bare name shared by a view and its foreign table, as they name one server', () => {
+    const text = fixtureText('pg15/cross-source.txt').replace(/raw_shop\.|raw_files\./g, '')
+    const relations = { ...fixtureRelations('pg15'), 'files.airports': { server: 'files', fdw: 'file_fdw' } }
+    const reports = analyzePlan(text, { relations }).foreignScans
+    expect(reports.map((r) => [r.tables, r.server])).toEqual([
+      [['airports'], 'files'],
+      [['customers'], null],
+      [['orders'], 'remote_pg'],
     ])
   })
 

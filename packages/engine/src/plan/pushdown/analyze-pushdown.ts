@@ -35,13 +35,26 @@ function noteFor(scan: PlanNode, identity: ForeignIdentity, remote: string | nul
   return `${identity.fdw ?? 'This FDW'} shows no remote query in EXPLAIN, so what it sent to the source is unknown (scan #${scan.id})`
 }
 
-function pushedClauses(remote: string | null): PushdownClause[] {
+/**
+ * mysql_fdw sends `~~` as `LIKE BINARY` and `~` as `REGEXP BINARY`, but `~~*` (ILIKE) as plain `LIKE` and `~*` as
+ * plain `REGEXP`: those match case-insensitively only through the MySQL column's collation.
+ */
+const MYSQL_COLLATION_MATCH = /\b(LIKE|REGEXP)\s+(?!BINARY\b)/i
+const MYSQL_COLLATION_ADVICE =
+  'mysql_fdw sends ILIKE as LIKE and ~* as REGEXP: MySQL matches them case-insensitively only when the column has a ' +
+  'case-insensitive collation (_ci, the default); on a _bin or _cs column they are case-sensitive, unlike in ' +
+  'PostgreSQL. (Likewise =, <> and IN compare through the column collation there: case-insensitively on _ci.)'
+
+function pushedClauses(remote: string | null, identity: ForeignIdentity): PushdownClause[] {
   if (remote === null) return []
   return remoteClauses(remote).map((found) => ({
     text: found.text,
     kind: found.kind,
     pushed: true,
     ...(found.parameterized === true && { reason: PARAMETERIZED }),
+    ...(identity.fdw === 'mysql_fdw' &&
+      found.kind === 'filter' &&
+      MYSQL_COLLATION_MATCH.test(found.text) && { advice: MYSQL_COLLATION_ADVICE }),
   }))
 }
 
@@ -82,7 +95,7 @@ export function analyzePushdown(plan: Plan, options: PushdownOptions = {}): Fore
       foreignFile:
         scan.foreignFile === undefined ? null : { path: scan.foreignFile, sizeBytes: scan.foreignFileSize ?? null },
       ...(note !== undefined && { note }),
-      clauses: [...pushedClauses(remote), ...hubClauses(context)],
+      clauses: [...pushedClauses(remote, identity), ...hubClauses(context)],
     }
   })
 }

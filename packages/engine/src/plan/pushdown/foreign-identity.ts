@@ -42,7 +42,8 @@ function lookup(table: string, map: ForeignRelationMap): ForeignRelationInfo | u
   const bare = table.slice(table.lastIndexOf('.') + 1)
   if (map[bare] !== undefined) return map[bare]
   const candidates = Object.entries(map).filter(([key]) => key.slice(key.lastIndexOf('.') + 1) === bare)
-  return candidates.length === 1 ? candidates[0]?.[1] : undefined
+  const distinct = new Set(candidates.map(([, info]) => `${info.server}\u0000${info.fdw}`))
+  return distinct.size === 1 ? candidates[0]?.[1] : undefined
 }
 
 /** The FDW a scan's EXPLAIN lines betray when the lookup map does not know its table. */
@@ -57,9 +58,10 @@ function fdwFromProperties(node: PlanNode): string | null {
 
 /**
  * Finds the tables, server and FDW of a Foreign Scan: its `Relation Name` (plain scan) or the tables in
- * `Relations` (pushed join or aggregate), looked up in `map` (qualified name, then bare name, then a unique bare
- * match); when the map has none of them, the FDW is guessed from the lines only it prints (postgres_fdw `Remote
- * SQL`, mysql_fdw `Local/Remote server startup cost`, tds_fdw `Row estimate method`, file_fdw `Foreign File`).
+ * `Relations` (pushed join or aggregate), looked up in `map` (qualified name, then bare name, then the bare
+ * matches when they all name one server, as a view `shop.orders` and its foreign table `raw_shop.orders` do);
+ * when the map has none of them, the FDW is guessed from the lines only it prints (postgres_fdw `Remote SQL`,
+ * mysql_fdw `Local/Remote server startup cost`, tds_fdw `Row estimate method`, file_fdw `Foreign File`).
  */
 export function identifyForeignScan(node: PlanNode, map: ForeignRelationMap): ForeignIdentity {
   const parsed =

@@ -37,7 +37,7 @@ describe('planWarnings', () => {
 
   it('flags a foreign scan estimated at 2 rows that returned 999, with use_remote_estimate advice', () => {
     const [found] = ofKind(warnings('pg15', 'filter-pushed'), 'misestimate')
-    expect(found).toMatchObject({ nodeId: 0, severity: 'warning' })
+    expect(found).toMatchObject({ nodeId: 0, node: 'Foreign Scan on raw_shop.customers', severity: 'warning' })
     expect(found?.message).toMatch(/estimated 2 rows, got 999 rows per loop \(500× under-estimate\)$/)
     expect(found?.advice).toContain('use_remote_estimate')
   })
@@ -66,6 +66,19 @@ describe('planWarnings', () => {
     expect(transfer.map((w) => w.nodeId)).toEqual([9, 11])
     expect(transfer[1]?.message).toMatch(/fetches 100,000 rows \(≈2\.0 MB\) from remote_pg for a result of 5 rows$/)
     expect(transfer[1]?.advice).toContain("ALTER SERVER remote_pg OPTIONS (ADD fetch_size '10000')")
+  })
+
+  it('fits the fetch_size advice to the server: SET when it is small, none when it is large already', () => {
+    const raw = fixtureJson('pg15', 'cross-source', '.analyze.json')
+    const advice = (fetchSizes: Record<string, number>) =>
+      ofKind(analyzePlan(raw, { relations: fixtureRelations('pg15'), fetchSizes }).warnings, 'remote_transfer')[1]
+        ?.advice
+    expect(advice({ remote_pg: 500 })).toContain(
+      "(500 rows per round trip now): ALTER SERVER remote_pg OPTIONS (SET fetch_size '10000')",
+    )
+    expect(advice({ remote_pg: 10000 })).toBe(
+      'Send more of the query to the source (see the clauses this scan leaves to the hub)',
+    )
   })
 
   it('names the node holding most of the execution time, and of the cost without ANALYZE', () => {

@@ -1,6 +1,15 @@
 import type { ForeignScanReport, Plan, PlanNode, PlanWarning, WarningSeverity } from '../../api/contract/plan.js'
 import { ancestorsOf, flattenPlan, indexPlan, isSubplan } from '../plan-walk.js'
 
+/** postgres_fdw `fetch_size` of foreign servers that set one: server name → rows per round trip. */
+export type FetchSizes = Readonly<Record<string, number>>
+
+/** The fetch_size advised for large transfers (rows per round trip). */
+const ADVISED_FETCH_SIZE = 10_000
+
+/** A warning before the node's label is attached. */
+type NodeWarning = Omit<PlanWarning, 'node'>
+
 /** Share of the execution time (or of the root's cost without ANALYZE) from which a node is flagged. */
 export const SHARE_THRESHOLDS = { info: 0.25, warning: 0.5 } as const
 /** Below this execution time (ms) no node is flagged as slow: the shares are noise. */
@@ -25,11 +34,11 @@ function shareSeverity(share: number): WarningSeverity | null {
   return share >= SHARE_THRESHOLDS.info ? 'info' : null
 }
 
-function shareWarnings(plan: Plan, nodes: PlanNode[]): PlanWarning[] {
+function shareWarnings(plan: Plan, nodes: PlanNode[]): NodeWarning[] {
   if (nodes.length < 2) return []
   const total = plan.analyzed ? (plan.executionMs ?? plan.root.inclusiveMs) : plan.root.totalCost
   if (total === null || total <= 0 || (plan.analyzed && total < SLOW_MIN_MS)) return []
-  return nodes.flatMap((node): PlanWarning[] => {
+  return nodes.flatMap((node): NodeWarning[] => {
     const own = plan.analyzed ? node.exclusiveMs : node.exclusiveCost
     const severity = own === null ? null : shareSeverity(own / total)
     if (own === null || severity === null) return []
@@ -77,8 +86,8 @@ function misestimateWarnings(
   nodes: PlanNode[],
   byId: Map<number, PlanNode>,
   fdws: Map<number, string | null>,
-): PlanWarning[] {
-  return nodes.flatMap((node): PlanWarning[] => {
+): NodeWarning[] {
+  return nodes.flatMap((node): NodeWarning[] => {
     const found = node.misestimate
     if (found === null || node.actual === null || found.factor < MISESTIMATE_THRESHOLDS.info) return []
     if ((found.direction === 'over' && mayStopEarly(node, byId)) || inheritsMisestimate(node)) return []
@@ -102,8 +111,8 @@ function misestimateWarnings(
   })
 }
 
-function rowsRemovedWarnings(nodes: PlanNode[]): PlanWarning[] {
-  return nodes.flatMap((node): PlanWarning[] => {
+function rowsRemovedWarnings(nodes: PlanNode[]): NodeWarning[] {
+  return nodes.flatMap((node): NodeWarning[] => {
     if (node.actual === null || node.rowsRemovedByFilter === undefined) return []
     const removed = node.rowsRemovedByFilter * node.actual.loops
     const kept = node.actual.rows * node.actual.loops
@@ -125,19 +134,31 @@ function rowsRemovedWarnings(nodes: PlanNode[]): PlanWarning[] {
   })
 }
 
-function transferWarnings(plan: Plan, byId: Map<number, PlanNode>, scans: ForeignScanReport[]): PlanWarning[] {
+/** postgres_fdw fetch_size advice for `server`, or null when its fetch_size is already large. */
+function fetchSizeAdvice(server: string | null, fetchSizes: FetchSizes): string | null {
+  const current = server === null ? undefined : fetchSizes[server]
+  if (current !== undefined && current >= ADVISED_FETCH_SIZE) return null
+  const name = server ?? '<server>'
+  return current === undefined
+    ? `raise fetch_size (100 rows per round trip by default): ALTER SERVER ${name} OPTIONS (ADD fetch_size '${ADVISED_FETCH_SIZE}')`
+    : `raise fetch_size (${current} rows per round trip now): ALTER SERVER ${name} OPTIONS (SET fetch_size '${ADVISED_FETCH_SIZE}')`
+}
+
+function transferWarnings(
+  plan: Plan,
+  byId: Map<number, PlanNode>,
+  scans: ForeignScanReport[],
+  fetchSizes: FetchSizes,
+): NodeWarning[] {
   const root = plan.root
   const result = root.actual === null ? (root.planRows ?? 0) : root.actual.rows * root.actual.loops
-  return scans.flatMap((report): PlanWarning[] => {
+  return scans.flatMap((report): NodeWarning[] => {
     const node = byId.get(report.nodeId)
     if (node === undefined) return []
     const fetched = node.actual === null ? (node.planRows ?? 0) : node.actual.rows * node.actual.loops
     const megabytes = (fetched * (node.planWidth ?? 0)) / 1e6
     const estimated = node.actual === null ? 'an estimated ' : ''
-    const fetchSize =
-      report.fdw === 'postgres_fdw'
-        ? `raise fetch_size (100 rows per round trip by default): ALTER SERVER ${report.server ?? '<server>'} OPTIONS (ADD fetch_size '10000')`
-        : null
+    const fetchSize = report.fdw === 'postgres_fdw' ? fetchSizeAdvice(report.server, fetchSizes) : null
     const base = `${node.label} fetches ${estimated}${formatRows(fetched)} rows (≈${megabytes.toFixed(1)} MB) from ${report.server ?? 'its source'}`
     if (fetched >= TRANSFER_MIN_ROWS && fetched >= TRANSFER_RATIO * Math.max(result, 1)) {
       return [
@@ -170,9 +191,10 @@ function transferWarnings(plan: Plan, byId: Map<number, PlanNode>, scans: Foreig
  * (≥ 25 % info, ≥ 50 % warning), row misestimates (≥ 10× info, 100× warning, 1000× critical; over-estimates below a Limit, a
  * Merge Join or a semi-join's inner side are expected and skipped), filters that discard most of their input
  * (a warning on a Foreign Scan: those rows crossed the network for nothing), and Foreign Scans that fetch far more
- * rows than the query returns.
+ * rows than the query returns (with fetch_size advice for postgres_fdw servers whose `fetchSizes` entry is absent or
+ * below 10 000).
  */
-export function planWarnings(plan: Plan, scans: ForeignScanReport[]): PlanWarning[] {
+export function planWarnings(plan: Plan, scans: ForeignScanReport[], fetchSizes: FetchSizes = {}): PlanWarning[] {
   const nodes = flattenPlan(plan.root)
   const byId = indexPlan(plan.root)
   const fdws = new Map(scans.map((scan) => [scan.nodeId, scan.fdw]))
@@ -180,6 +202,8 @@ export function planWarnings(plan: Plan, scans: ForeignScanReport[]): PlanWarnin
     ...shareWarnings(plan, nodes),
     ...misestimateWarnings(nodes, byId, fdws),
     ...rowsRemovedWarnings(nodes),
-    ...transferWarnings(plan, byId, scans),
-  ].sort((a, b) => a.nodeId - b.nodeId)
+    ...transferWarnings(plan, byId, scans, fetchSizes),
+  ]
+    .sort((a, b) => a.nodeId - b.nodeId)
+    .map((warning) => ({ ...warning, node: byId.get(warning.nodeId)?.label ?? `node #${warning.nodeId}` }))
 }

@@ -1,0 +1,3 @@
+export { readMasterKey } from './master-key.js'
+export type { MasterKey } from './master-key.js'
+export { Vault } from './vault.js'
