@@ -3,7 +3,10 @@ import { defineConfig } from 'vitest/config'
 
 /** Tests run the engine's TypeScript sources, so hosts and tests share one copy of every class. */
 const alias = [
-  { find: /^@idw\/engine\/api$/, replacement: fileURLToPath(new URL('packages/engine/src/api/contract/index.ts', import.meta.url)) },
+  {
+    find: /^@idw\/engine\/api$/,
+    replacement: fileURLToPath(new URL('packages/engine/src/api/contract/index.ts', import.meta.url)),
+  },
   { find: /^@idw\/engine$/, replacement: fileURLToPath(new URL('packages/engine/src/index.ts', import.meta.url)) },
 ]
 

@@ -3,10 +3,9 @@ import os from 'node:os'
 import path from 'node:path'
 import { DuckDBInstance } from '@duckdb/node-api'
 import pg from 'pg'
-import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { CHROMIUM_MISSING, chromiumPath, launchChromium } from './chromium.js'
-import { startWebHost, type WebHost } from './web-host.js'
+import { CHROMIUM_MISSING, chromiumPath } from './chromium.js'
+import { openWorkbench, setEditorSql, type WorkbenchSession } from './workbench-session.js'
 
 const CROSS_SOURCE_SQL =
   'SELECT a.state, count(*) AS flights, round(avg(f.delay), 2)::numeric(8,2) AS avg_delay\n' +
@@ -17,14 +16,12 @@ const executablePath = chromiumPath()
 if (executablePath === null) process.stderr.write(`\n${CHROMIUM_MISSING}\n\n`)
 
 describe.skipIf(executablePath === null)('the workbench in Chromium, on the demo workspace', () => {
-  let host: WebHost
-  let browser: Browser
+  let session: WorkbenchSession
   let downloads: string
   let expected: { state: string; flights: string }[]
 
   beforeAll(async () => {
-    host = await startWebHost(inject('hubUrl'), inject('hubDataDir'))
-    browser = await launchChromium(executablePath as string)
+    session = await openWorkbench(executablePath as string)
     downloads = mkdtempSync(path.join(os.tmpdir(), 'idw-e2e-downloads-'))
     const client = new pg.Client({ connectionString: inject('hubUrl') })
     await client.connect()
@@ -33,24 +30,15 @@ describe.skipIf(executablePath === null)('the workbench in Chromium, on the demo
   })
 
   afterAll(async () => {
-    await browser?.close()
-    await host?.stop()
+    await session?.close()
     rmSync(downloads, { recursive: true, force: true })
   })
 
   it('runs the cross-source query, shows its rows and exports them to a Parquet file DuckDB reads back', async () => {
-    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1440, height: 900 } })
-    const page = await context.newPage()
-    await page.goto(`${host.baseUrl}/?token=${host.token}`)
-
-    await page.getByTestId('catalog-source-flights').waitFor()
+    const { page } = session
     await page.getByTestId('catalog-source-files').waitFor()
 
-    const editor = page.getByTestId('sql-editor').locator('.monaco-editor').first()
-    await editor.click()
-    await page.keyboard.press('ControlOrMeta+A')
-    await page.keyboard.press('Delete')
-    await page.keyboard.insertText(CROSS_SOURCE_SQL)
+    await setEditorSql(page, CROSS_SOURCE_SQL)
     await page.keyboard.press('ControlOrMeta+Enter')
 
     await expect
@@ -79,6 +67,5 @@ describe.skipIf(executablePath === null)('the workbench in Chromium, on the demo
     const total = await duck.runAndReadAll(`SELECT sum(flights) FROM read_parquet('${file}')`)
     const expectedTotal = expected.reduce((sum, row) => sum + Number(row.flights), 0)
     expect(Number(total.getRows()[0]![0])).toBe(expectedTotal)
-    await context.close()
   })
 })

@@ -1,10 +1,6 @@
 import { tableFromIPC } from 'apache-arrow'
-import type { FastifyInstance } from 'fastify'
-import { pino } from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestEngine, type TestEngine } from '../../../packages/engine/test/test-engine.js'
-import { AccessControl } from './auth.js'
-import { createWebServer } from './server.js'
+import { startTestWebServer, type TestWebServer } from './testing/test-web-server.js'
 
 const TOKEN = 'test-token-explain-0123456789'
 const NOW_SQL = "SELECT * FROM flights.flights WHERE date > now() - interval '30 years'"
@@ -13,27 +9,15 @@ const STATE_DELAYS = `SELECT a.state, avg(f.delay) AS avg_delay, count(*) AS fli
  GROUP BY a.state ORDER BY avg_delay DESC`
 
 describe('filter, build and explain routes over a real engine', () => {
-  let engine: TestEngine
-  let app: FastifyInstance
-  const headers = { authorization: `Bearer ${TOKEN}` }
+  let web: TestWebServer
   const post = (url: string, payload: unknown) =>
-    app.inject({ method: 'POST', url, headers, payload: payload as object })
+    web.app.inject({ method: 'POST', url, headers: web.auth, payload: payload as object })
 
   beforeAll(async () => {
-    engine = await startTestEngine()
-    app = await createWebServer({
-      router: engine.engine.router,
-      access: new AccessControl(TOKEN),
-      uiDir: null,
-      logger: pino({ level: 'silent' }),
-      health: () => engine.engine.health(),
-    })
+    web = await startTestWebServer(TOKEN)
   })
 
-  afterAll(async () => {
-    await app?.close()
-    await engine?.close()
-  })
+  afterAll(async () => web?.close())
 
   it('POST /api/v1/explain answers plan, foreignScans with clause verdicts, and warnings naming their node', async () => {
     const response = await post('/api/v1/explain', { sql: NOW_SQL, analyze: false })

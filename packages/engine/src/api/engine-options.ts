@@ -14,10 +14,7 @@ export interface EngineOptions {
 }
 
 /** Reads engine options from environment variables, with `overrides` (command-line flags) taking precedence. */
-export function resolveEngineOptions(
-  env: NodeJS.ProcessEnv,
-  overrides: Partial<EngineOptions> = {},
-): EngineOptions {
+export function resolveEngineOptions(env: NodeJS.ProcessEnv, overrides: Partial<EngineOptions> = {}): EngineOptions {
   const dataDir = path.resolve(overrides.dataDir ?? env.IDW_DATA_DIR ?? defaultDataFolder())
   const configPath = overrides.configPath ?? env.IDW_CONFIG
   return {

@@ -114,7 +114,10 @@ export class Engine {
    */
   async health(): Promise<EngineHealth> {
     const hub = await this.hub.status()
-    return { status: hub.status === 'ready' ? 'ok' : 'degraded', hub: { status: hub.status, kind: hub.kind, version: hub.version } }
+    return {
+      status: hub.status === 'ready' ? 'ok' : 'degraded',
+      hub: { status: hub.status, kind: hub.kind, version: hub.version },
+    }
   }
 
   /** Cancels running queries and exports, then stops the hub (an embedded one shuts down cleanly). */
@@ -208,6 +211,8 @@ export class Engine {
 
   #finishWithError(queryId: string, err: unknown, signal: AbortSignal): void {
     const body = toErrorBody(err, this.logger)
-    this.#queries.finish(queryId, signal.aborted || body.code === 'QUERY_CANCELED' ? 'canceled' : 'failed', { error: body })
+    this.#queries.finish(queryId, signal.aborted || body.code === 'QUERY_CANCELED' ? 'canceled' : 'failed', {
+      error: body,
+    })
   }
 }

@@ -50,7 +50,11 @@ export class QueryRegistry {
   }
 
   /** Marks the query finished: `done` (with `truncated`), `failed` or `canceled`. */
-  finish(queryId: string, state: 'done' | 'failed' | 'canceled', extra: { truncated?: boolean; error?: ErrorBody }): void {
+  finish(
+    queryId: string,
+    state: 'done' | 'failed' | 'canceled',
+    extra: { truncated?: boolean; error?: ErrorBody },
+  ): void {
     const entry = this.#entries.get(queryId)
     if (!entry || entry.status.state !== 'running') return
     entry.status.state = state

@@ -6,6 +6,7 @@ import {
   isStreamMethod,
   type ApiMethod,
   type ApiOutput,
+  type ApiParsedInput,
   type StreamMethod,
   type StreamResponse,
 } from './contract/methods.js'
@@ -13,7 +14,7 @@ import type { z } from 'zod'
 
 /** The engine's handlers, one per API method, each taking the already validated input. */
 export type ApiHandlers = {
-  [M in ApiMethod]: (input: z.infer<(typeof API)[M]['input']>) => Promise<ApiOutput<M>>
+  [M in ApiMethod]: (input: ApiParsedInput<M>) => Promise<ApiOutput<M>>
 }
 
 /** The engine's streaming handlers, one per stream method. */

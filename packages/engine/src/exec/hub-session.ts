@@ -1,7 +1,7 @@
 import type pg from 'pg'
 import { EngineError } from '../api/contract/errors.js'
 import { cancelBackend } from './cancel-backend.js'
-import { toEngineError } from './pg-errors.js'
+import { canceledByUser, toEngineError } from './pg-errors.js'
 
 /**
  * One pooled client running one user statement: `BEGIN READ ONLY` with a local statement timeout and UTF8 client
@@ -41,7 +41,7 @@ export class HubSession {
     signal: AbortSignal | undefined,
   ): Promise<HubSession> {
     const context = { sql, prefixLength: 0, canceledByUs: false, timeoutMs }
-    if (signal?.aborted) throw new EngineError('QUERY_CANCELED', 'the query was canceled', { reason: 'user' })
+    if (signal?.aborted) throw canceledByUser()
     let client: pg.PoolClient
     try {
       client = await pool.connect()

@@ -1,20 +1,13 @@
-import pg from 'pg'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { testHubUrl } from '../../test/hub-url.js'
+import { describe, expect, it } from 'vitest'
+import { useScratchSchema } from '../../test/scratch-schema.js'
 import { describeParameterTypes } from './parameter-types.js'
 
 const SCHEMA = `exec_param_types_${process.pid}`
-let pool: pg.Pool
-
-beforeAll(async () => {
-  pool = new pg.Pool({ connectionString: testHubUrl(), max: 1 })
-  await pool.query(`CREATE SCHEMA ${SCHEMA}`)
-  await pool.query(`CREATE TABLE ${SCHEMA}.t (id int4, at timestamptz, code varchar(3), tags text[])`)
-})
-
-afterAll(async () => {
-  await pool.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`)
-  await pool.end()
+const pool = useScratchSchema(SCHEMA, {
+  maxConnections: 1,
+  setup: async (pool) => {
+    await pool.query(`CREATE TABLE ${SCHEMA}.t (id int4, at timestamptz, code varchar(3), tags text[])`)
+  },
 })
 
 describe('describeParameterTypes', () => {

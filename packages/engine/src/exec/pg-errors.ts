@@ -24,6 +24,11 @@ const SYSTEM_UNAVAILABLE = new Set([
   'EPIPE',
 ])
 
+/** The error of a statement its caller canceled (AbortSignal), raised by the engine rather than the hub. */
+export function canceledByUser(): EngineError {
+  return new EngineError('QUERY_CANCELED', 'the query was canceled', { reason: 'user' })
+}
+
 /**
  * Maps what `pg` threw to the engine's error:
  * - SQLSTATE 57014 → `QUERY_CANCELED`, `detail.reason` = `'user'` when this engine (or anyone, per the message)

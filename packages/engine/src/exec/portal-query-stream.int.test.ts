@@ -1,62 +1,22 @@
-import { Table, tableToIPC } from 'apache-arrow'
-import pg from 'pg'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { testHubUrl } from '../../test/hub-url.js'
-import { EngineError } from '../api/contract/errors.js'
+import { tableToIPC, type Table } from 'apache-arrow'
+import { describe, expect, it } from 'vitest'
+import { collectTable, engineFailure, statementsRunningWith } from '../../test/query-streams.js'
+import { useScratchSchema } from '../../test/scratch-schema.js'
 import { openQueryStream, type QueryStream, type QueryStreamOptions } from './index.js'
 import { createEveryTypeTable } from './testing/every-type-table.js'
 
 const SCHEMA = `exec_portal_${process.pid}`
-let pool: pg.Pool
-
-beforeAll(async () => {
-  pool = new pg.Pool({ connectionString: testHubUrl(), max: 4 })
-  await pool.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE; CREATE SCHEMA ${SCHEMA}`)
-  await createEveryTypeTable(pool, SCHEMA)
-  await pool.query(`CREATE TABLE ${SCHEMA}.t AS SELECT g AS id FROM generate_series(1, 10) AS g`)
+const pool = useScratchSchema(SCHEMA, {
+  maxConnections: 4,
+  setup: async (pool) => {
+    await createEveryTypeTable(pool, SCHEMA)
+    await pool.query(`CREATE TABLE ${SCHEMA}.t AS SELECT g AS id FROM generate_series(1, 10) AS g`)
+  },
 })
-
-afterAll(async () => {
-  await pool.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`)
-  await pool.end()
-})
-
-async function collect(stream: QueryStream): Promise<Table> {
-  const batches = []
-  try {
-    for await (const batch of stream.batches()) batches.push(batch)
-  } finally {
-    await stream.close()
-  }
-  return new Table(stream.schema, batches)
-}
 
 async function run(sql: string, options: QueryStreamOptions): Promise<{ table: Table; stream: QueryStream }> {
   const stream = await openQueryStream(pool, sql, options)
-  return { table: await collect(stream), stream }
-}
-
-async function failure(work: Promise<unknown>): Promise<EngineError> {
-  const outcome = await work.then(
-    () => new Error('expected the query to fail'),
-    (err: unknown) => err,
-  )
-  if (outcome instanceof EngineError) return outcome
-  throw outcome
-}
-
-/** Backends other than this one running a statement that contains `marker` (polls up to 5 s for zero). */
-async function runningWith(marker: string): Promise<number> {
-  let count = -1
-  for (let i = 0; i < 50 && count !== 0; i += 1) {
-    if (i > 0) await new Promise((resolve) => setTimeout(resolve, 100))
-    const { rows } = await pool.query<{ n: number }>(
-      "SELECT count(*)::int AS n FROM pg_stat_activity WHERE strpos(query, $1) > 0 AND state = 'active' AND pid <> pg_backend_pid()",
-      [marker],
-    )
-    count = rows[0]!.n
-  }
-  return count
+  return { table: await collectTable(stream), stream }
 }
 
 /** The table as Arrow IPC bytes (schema, metadata and every buffer), so two tables compare byte for byte. */
@@ -106,14 +66,14 @@ describe('openQueryStream with parameters (binary portal)', () => {
   })
 
   it('runs in a READ ONLY transaction and refuses writes', async () => {
-    const err = await failure(run(`INSERT INTO ${SCHEMA}.t SELECT $1::int RETURNING id`, { parameters: [11] }))
+    const err = await engineFailure(run(`INSERT INTO ${SCHEMA}.t SELECT $1::int RETURNING id`, { parameters: [11] }))
     expect([err.code, err.detail?.sqlstate]).toEqual(['QUERY_NOT_READ_ONLY', '25006'])
     const { table } = await run('SELECT current_setting($1) AS ro', { parameters: ['transaction_read_only'] })
     expect(table.getChild('ro')!.get(0)).toBe('on')
   })
 
   it('reports errors raised while rows stream, with positions in the user SQL, and keeps the connection', async () => {
-    const division = await failure(
+    const division = await engineFailure(
       run('SELECT 1 / (g - $1) FROM generate_series(1, 100000) AS g', { parameters: [70000] }),
     )
     expect([division.code, division.message, division.detail?.sqlstate]).toEqual([
@@ -121,9 +81,9 @@ describe('openQueryStream with parameters (binary portal)', () => {
       'division by zero',
       '22012',
     ])
-    const unknown = await failure(run(`SELECT nope FROM ${SCHEMA}.t WHERE id = $1`, { parameters: [1] }))
+    const unknown = await engineFailure(run(`SELECT nope FROM ${SCHEMA}.t WHERE id = $1`, { parameters: [1] }))
     expect(unknown.detail).toEqual({ sqlstate: '42703', position: 8 })
-    const badValue = await failure(run(`SELECT id FROM ${SCHEMA}.t WHERE id = $1`, { parameters: ['x'] }))
+    const badValue = await engineFailure(run(`SELECT id FROM ${SCHEMA}.t WHERE id = $1`, { parameters: ['x'] }))
     expect([badValue.code, badValue.detail?.sqlstate]).toEqual(['HUB_QUERY_FAILED', '22P02'])
     expect(pool.idleCount).toBe(pool.totalCount)
     expect((await run(`SELECT id FROM ${SCHEMA}.t WHERE id = $1`, { parameters: [3] })).table.numRows).toBe(1)
@@ -136,15 +96,15 @@ describe('openQueryStream with parameters (binary portal)', () => {
       signal: controller.signal,
       batchRows: 1000,
     })
-    const canceled = await failure(
+    const canceled = await engineFailure(
       (async () => {
         for await (const batch of stream.batches()) if (batch.numRows > 0) controller.abort()
       })(),
     )
     expect([canceled.code, canceled.detail?.reason]).toEqual(['QUERY_CANCELED', 'user'])
-    expect(await runningWith('generate_series(1, $1::int8) AS big')).toBe(0)
+    expect(await statementsRunningWith(pool, 'generate_series(1, $1::int8) AS big')).toBe(0)
     const slow = await openQueryStream(pool, 'SELECT pg_sleep($1)', { parameters: [5], timeoutMs: 200 })
-    const timeout = await failure(slow.batches().next())
+    const timeout = await engineFailure(slow.batches().next())
     expect([timeout.code, timeout.detail?.reason]).toEqual(['QUERY_CANCELED', 'statement_timeout'])
     await slow.close()
   })
@@ -159,7 +119,7 @@ describe('openQueryStream with parameters (binary portal)', () => {
     expect((await batches.next()).value?.numRows).toBe(1000)
     await paused.close()
     expect(await batches.next()).toEqual({ done: true, value: undefined })
-    expect(await runningWith('generate_series(1, $1::int8) AS n')).toBe(0)
+    expect(await statementsRunningWith(pool, 'generate_series(1, $1::int8) AS n')).toBe(0)
     expect(pool.idleCount).toBe(pool.totalCount)
   })
 

@@ -1,21 +1,15 @@
 import pg from 'pg'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { testHubUrl } from '../../test/hub-url.js'
-import { EngineError } from '../api/contract/errors.js'
+import { describe, expect, it } from 'vitest'
+import { engineFailure, statementsRunningWith } from '../../test/query-streams.js'
+import { useScratchSchema } from '../../test/scratch-schema.js'
 import { openQueryStream, type QueryStream, type QueryStreamOptions } from './index.js'
 
 const SCHEMA = `exec_control_${process.pid}`
-let pool: pg.Pool
-
-beforeAll(async () => {
-  pool = new pg.Pool({ connectionString: testHubUrl(), max: 3 })
-  await pool.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE; CREATE SCHEMA ${SCHEMA}`)
-  await pool.query(`CREATE TABLE ${SCHEMA}.t AS SELECT g AS id FROM generate_series(1, 10) AS g`)
-})
-
-afterAll(async () => {
-  await pool.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`)
-  await pool.end()
+const pool = useScratchSchema(SCHEMA, {
+  maxConnections: 3,
+  setup: async (pool) => {
+    await pool.query(`CREATE TABLE ${SCHEMA}.t AS SELECT g AS id FROM generate_series(1, 10) AS g`)
+  },
 })
 
 /** Streams `sql` to the end; returns the batch sizes and the stream. */
@@ -28,29 +22,6 @@ async function run(sql: string, options: QueryStreamOptions = {}): Promise<{ siz
     await stream.close()
   }
   return { sizes, stream }
-}
-
-async function failure(work: Promise<unknown>): Promise<EngineError> {
-  const outcome = await work.then(
-    () => new Error('expected the query to fail'),
-    (err: unknown) => err,
-  )
-  if (outcome instanceof EngineError) return outcome
-  throw outcome
-}
-
-/** Backends other than this one running a statement that contains `marker` (polls up to 5 s for zero). */
-async function runningWith(marker: string): Promise<number> {
-  let count = -1
-  for (let i = 0; i < 50 && count !== 0; i += 1) {
-    if (i > 0) await new Promise((resolve) => setTimeout(resolve, 100))
-    const { rows } = await pool.query<{ n: number }>(
-      "SELECT count(*)::int AS n FROM pg_stat_activity WHERE query LIKE $1 AND state = 'active' AND pid <> pg_backend_pid()",
-      [`%${marker}%`],
-    )
-    count = rows[0]!.n
-  }
-  return count
 }
 
 describe('streaming', () => {
@@ -110,10 +81,10 @@ describe('cancel, timeout and release', () => {
     const stream = await openQueryStream(pool, `SELECT pg_sleep(30) AS ${marker}`, { signal: controller.signal })
     const started = performance.now()
     setTimeout(() => controller.abort(), 300)
-    const err = await failure(stream.batches().next())
+    const err = await engineFailure(stream.batches().next())
     expect([err.code, err.detail?.reason]).toEqual(['QUERY_CANCELED', 'user'])
     expect(performance.now() - started).toBeLessThan(5000)
-    expect(await runningWith(marker)).toBe(0)
+    expect(await statementsRunningWith(pool, marker)).toBe(0)
   })
 
   it('cancels a large result mid-stream and refuses an already aborted signal', async () => {
@@ -123,14 +94,14 @@ describe('cancel, timeout and release', () => {
       signal: controller.signal,
       batchRows: 1000,
     })
-    const err = await failure(
+    const err = await engineFailure(
       (async () => {
         for await (const batch of stream.batches()) if (batch.numRows > 0) controller.abort()
       })(),
     )
     expect(err.code).toBe('QUERY_CANCELED')
-    expect(await runningWith(marker)).toBe(0)
-    const aborted = await failure(openQueryStream(pool, 'SELECT 1', { signal: AbortSignal.abort() }))
+    expect(await statementsRunningWith(pool, marker)).toBe(0)
+    const aborted = await engineFailure(openQueryStream(pool, 'SELECT 1', { signal: AbortSignal.abort() }))
     expect(aborted.code).toBe('QUERY_CANCELED')
   })
 
@@ -141,14 +112,14 @@ describe('cancel, timeout and release', () => {
     })
     for await (const batch of stream.batches()) if (batch.numRows > 0) break
     await stream.close()
-    expect(await runningWith(marker)).toBe(0)
+    expect(await statementsRunningWith(pool, marker)).toBe(0)
     const paused = await openQueryStream(pool, `SELECT generate_series(1, 50000000) AS ${marker}_2`, {
       batchRows: 1000,
     })
     const batches = paused.batches()
     expect((await batches.next()).value?.numRows).toBe(1000)
     await paused.close()
-    expect(await runningWith(`${marker}_2`)).toBe(0)
+    expect(await statementsRunningWith(pool, `${marker}_2`)).toBe(0)
     expect(await batches.next()).toEqual({ done: true, value: undefined })
     const unread = await openQueryStream(pool, 'SELECT 1')
     await unread.close()
@@ -158,7 +129,7 @@ describe('cancel, timeout and release', () => {
 
   it('reports a statement timeout as QUERY_CANCELED with reason statement_timeout', async () => {
     const stream = await openQueryStream(pool, 'SELECT pg_sleep(5)', { timeoutMs: 200 })
-    const err = await failure(stream.batches().next())
+    const err = await engineFailure(stream.batches().next())
     expect([err.code, err.detail?.reason]).toEqual(['QUERY_CANCELED', 'statement_timeout'])
     await stream.close()
   })
@@ -172,44 +143,44 @@ describe('errors', () => {
       `CREATE TABLE ${SCHEMA}.u (a int)`,
       `SELECT * FROM ${SCHEMA}.t FOR UPDATE`,
     ]) {
-      const err = await failure(run(sql))
+      const err = await engineFailure(run(sql))
       expect([sql, err.code, err.detail?.sqlstate]).toEqual([sql, 'QUERY_NOT_READ_ONLY', '25006'])
     }
     expect((await pool.query(`SELECT count(*)::int AS n FROM ${SCHEMA}.t`)).rows[0].n).toBe(10)
   })
 
   it('reports PostgreSQL errors with positions in the user SQL', async () => {
-    const unknown = await failure(run(`  SELECT id, nope FROM ${SCHEMA}.t`))
+    const unknown = await engineFailure(run(`  SELECT id, nope FROM ${SCHEMA}.t`))
     expect(unknown.toBody()).toEqual({
       code: 'HUB_QUERY_FAILED',
       message: 'column "nope" does not exist',
       detail: { sqlstate: '42703', position: 14 },
     })
-    const syntax = await failure(run('SELECT 1 FROM WHERE x'))
+    const syntax = await engineFailure(run('SELECT 1 FROM WHERE x'))
     expect([syntax.code, syntax.message, syntax.detail]).toEqual([
       'HUB_QUERY_FAILED',
       'syntax error at or near "WHERE"',
       { sqlstate: '42601', position: 15 },
     ])
-    const hint = await failure(run('SELECT lenght($$é$$)'))
+    const hint = await engineFailure(run('SELECT lenght($$é$$)'))
     expect([hint.detail?.position, typeof hint.detail?.hint]).toEqual([8, 'string'])
   })
 
   it('reports errors raised while rows stream and keeps the connection usable', async () => {
-    const err = await failure(run('SELECT 1 / (g - 70000) FROM generate_series(1, 100000) AS g'))
+    const err = await engineFailure(run('SELECT 1 / (g - 70000) FROM generate_series(1, 100000) AS g'))
     expect([err.code, err.message, err.detail?.sqlstate]).toEqual(['HUB_QUERY_FAILED', 'division by zero', '22012'])
     expect(pool.idleCount).toBe(pool.totalCount)
   })
 
   it('rejects several statements with BAD_INPUT before reaching the hub', async () => {
-    const err = await failure(openQueryStream(pool, 'SELECT 1; DROP SCHEMA public'))
+    const err = await engineFailure(openQueryStream(pool, 'SELECT 1; DROP SCHEMA public'))
     expect([err.code, err.detail]).toEqual(['BAD_INPUT', { position: 11 }])
-    expect((await failure(openQueryStream(pool, 'SELECT 1', { maxRows: 0 }))).code).toBe('BAD_INPUT')
+    expect((await engineFailure(openQueryStream(pool, 'SELECT 1', { maxRows: 0 }))).code).toBe('BAD_INPUT')
   })
 
   it('reports an unreachable hub as HUB_UNAVAILABLE', async () => {
     const closed = new pg.Pool({ host: '127.0.0.1', port: 1, user: 'postgres', database: 'postgres' })
-    const err = await failure(openQueryStream(closed, 'SELECT 1'))
+    const err = await engineFailure(openQueryStream(closed, 'SELECT 1'))
     expect(err.code).toBe('HUB_UNAVAILABLE')
     await closed.end()
   })

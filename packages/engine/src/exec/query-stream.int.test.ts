@@ -1,34 +1,13 @@
-import { RecordBatchReader, Table, Type, tableFromIPC, type Vector } from 'apache-arrow'
-import pg from 'pg'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { testHubUrl } from '../../test/hub-url.js'
+import { RecordBatchReader, Type, tableFromIPC, type Table, type Vector } from 'apache-arrow'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { collectTable } from '../../test/query-streams.js'
+import { useScratchSchema } from '../../test/scratch-schema.js'
 import { PG_TYPE_METADATA_KEY } from '../api/contract/query.js'
-import { encodeArrowIpcStream, openQueryStream, type QueryStream } from './index.js'
+import { encodeArrowIpcStream, openQueryStream } from './index.js'
 import { createEveryTypeTable } from './testing/every-type-table.js'
 
 const SCHEMA = `exec_stream_${process.pid}`
-let pool: pg.Pool
-
-beforeAll(async () => {
-  pool = new pg.Pool({ connectionString: testHubUrl(), max: 4 })
-  await pool.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE; CREATE SCHEMA ${SCHEMA}`)
-  await createEveryTypeTable(pool, SCHEMA)
-})
-
-afterAll(async () => {
-  await pool.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`)
-  await pool.end()
-})
-
-async function collect(stream: QueryStream): Promise<Table> {
-  const batches = []
-  try {
-    for await (const batch of stream.batches()) batches.push(batch)
-  } finally {
-    await stream.close()
-  }
-  return new Table(stream.schema, batches)
-}
+const pool = useScratchSchema(SCHEMA, { maxConnections: 4, setup: (pool) => createEveryTypeTable(pool, SCHEMA) })
 
 const col = (table: Table, name: string): Vector => table.getChild(name)!
 const raw = (vector: Vector): unknown[] => Array.from(vector.data[0]!.values as ArrayLike<unknown>)
@@ -46,7 +25,7 @@ const micros = (iso: string): bigint => BigInt(Date.parse(iso)) * 1000n
 describe('openQueryStream on every type', () => {
   let table: Table
   beforeAll(async () => {
-    table = await collect(await openQueryStream(pool, `SELECT * FROM ${SCHEMA}.every_type ORDER BY id`))
+    table = await collectTable(await openQueryStream(pool, `SELECT * FROM ${SCHEMA}.every_type ORDER BY id`))
   })
 
   it('gives each column the Arrow type of the type map and its PostgreSQL type as metadata', () => {

@@ -1,21 +1,15 @@
-import pg from 'pg'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { testHubUrl } from '../../test/hub-url.js'
+import type pg from 'pg'
+import { describe, expect, it } from 'vitest'
+import { useScratchSchema } from '../../test/scratch-schema.js'
 import { analyzePlan } from './analyze-plan.js'
 import { explainQuery } from './explain-query.js'
 
 const SCHEMA = `idw_plan_explain_${process.pid}`
-let pool: pg.Pool
-
-beforeAll(async () => {
-  pool = new pg.Pool({ connectionString: testHubUrl(), max: 1 })
-  await pool.query(`CREATE SCHEMA ${SCHEMA}`)
-  await pool.query(`CREATE TABLE ${SCHEMA}.t AS SELECT g AS id, g % 10 AS k FROM generate_series(1, 1000) g`)
-})
-
-afterAll(async () => {
-  await pool.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`)
-  await pool.end()
+const pool = useScratchSchema(SCHEMA, {
+  maxConnections: 1,
+  setup: async (pool) => {
+    await pool.query(`CREATE TABLE ${SCHEMA}.t AS SELECT g AS id, g % 10 AS k FROM generate_series(1, 1000) g`)
+  },
 })
 
 async function withClient<T>(run: (client: pg.PoolClient) => Promise<T>): Promise<T> {

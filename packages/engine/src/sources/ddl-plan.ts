@@ -218,8 +218,3 @@ export function planSourceDdl(
 export function planSourceRemoval(name: string): DdlStatement[] {
   return [...dropSchemas(name), statement('drop server', 'DROP SERVER IF EXISTS ', ident(name), ' CASCADE')]
 }
-
-/** A plan as text, secrets masked: one statement per line, each ending with `;`. */
-export function printPlan(plan: readonly DdlStatement[]): string {
-  return plan.map((s) => `${s.display};`).join('\n')
-}

@@ -4,6 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { vegaDataFile } from '../demo/vega-data.js'
+import { penguinValues, readPenguins, type Penguin } from './testing/penguins.js'
 import { pg15Unavailable, printSkip } from './testing/pg15-hub.js'
 import { startSourcesEngine, type SourcesEngine } from './testing/sources-engine.js'
 
@@ -22,16 +23,6 @@ function hasSqlite(): boolean {
 const sqlite = hasSqlite()
 if (!skip && !sqlite) printSkip('file-sources.int.test.ts (SQLite)', 'the sqlite3 command is not installed')
 
-interface Penguin {
-  Species: string
-  Island: string
-  'Beak Length (mm)': number | null
-  'Beak Depth (mm)': number | null
-  'Flipper Length (mm)': number | null
-  'Body Mass (g)': number | null
-  Sex: string | null
-}
-
 let t: SourcesEngine
 let dir: string
 let penguins: Penguin[]
@@ -40,18 +31,7 @@ let penguins: Penguin[]
 function penguinsCsv(rows: Penguin[]): string {
   const field = (v: unknown): string => (v === null ? 'NA' : String(v))
   const lines = rows.map((p, i) =>
-    [
-      p.Species,
-      p.Island,
-      p['Beak Length (mm)'],
-      p['Beak Depth (mm)'],
-      p['Flipper Length (mm)'],
-      p['Body Mass (g)'],
-      p.Sex,
-      i === 0 ? '"first; the ""type"" specimen"' : 'NA',
-    ]
-      .map((v, j) => (j === 7 ? String(v) : field(v)))
-      .join(';'),
+    [...penguinValues(p).map(field), i === 0 ? '"first; the ""type"" specimen"' : 'NA'].join(';'),
   )
   return `Species;Island;Beak Length (mm);Beak Depth (mm);Flipper Length (mm);Body Mass (g);Sex;Note\n${lines.join('\n')}\n`
 }
@@ -60,7 +40,7 @@ describe.skipIf(skip !== null)(
   'file sources on a PostgreSQL 15 hub: CSV through file_fdw, GeoJSON and SQLite through ogr_fdw',
   () => {
     beforeAll(async () => {
-      penguins = JSON.parse(await readFile(vegaDataFile('penguins.json'), 'utf8')) as Penguin[]
+      penguins = await readPenguins()
       const capitals = JSON.parse(await readFile(vegaDataFile('us-state-capitals.json'), 'utf8')) as Array<{
         lon: number
         lat: number

@@ -1,4 +1,4 @@
-import type { ApiInput, ApiMethod, ApiOutput, ExportJob, QueryRunInput } from '@idw/engine/api'
+import type { ApiInput, ApiMethod, ApiOutput, ExportJob, QueryRunInput, TableRunInput } from '@idw/engine/api'
 import type { RecordBatch, Schema } from 'apache-arrow'
 
 /**
@@ -10,6 +10,8 @@ import type { RecordBatch, Schema } from 'apache-arrow'
 export interface QueryStream {
   schema: Schema
   batches: AsyncIterable<RecordBatch>
+  /** Bytes of the Arrow IPC stream received so far, counted as they arrive; absent when the transport cannot tell. */
+  receivedBytes?: () => number
 }
 
 /**
@@ -32,6 +34,18 @@ export interface EngineClient {
    */
   openQuery(input: QueryRunInput, signal: AbortSignal): Promise<QueryStream>
 
-  /** Saves a finished export job's file on the user's machine under `job.fileName` (browser download). */
-  downloadExport(job: Pick<ExportJob, 'jobId' | 'fileName'>): Promise<void>
+  /**
+   * Starts `table/select` (a filter-built select on one table: `{ table, select, queryId?, maxRows? }`) and
+   * resolves once its Arrow IPC stream's schema has been read; cancel and status work as for `openQuery`.
+   */
+  openTableSelect(input: TableRunInput, signal: AbortSignal): Promise<QueryStream>
+
+  /**
+   * Saves a finished export job's file on the user's machine (browser download): `file` (one of the job's
+   * `files[].name` or its manifest), else the job's only file under `job.fileName`.
+   */
+  downloadExport(job: Pick<ExportJob, 'jobId' | 'fileName'>, file?: string): Promise<void>
+
+  /** A same-origin URL of an export file for a plain `<a download>` link; absent when the transport has none (IPC). */
+  exportFileUrl?(jobId: string, file: string): string
 }

@@ -1,4 +1,4 @@
-import type { ApiInput, ApiMethod, ApiOutput, ExportJob, QueryRunInput } from '@idw/engine/api'
+import type { ApiInput, ApiMethod, ApiOutput, ExportJob, QueryRunInput, TableRunInput } from '@idw/engine/api'
 import { RecordBatchReader, Schema } from 'apache-arrow'
 import { EngineClientError } from './client-error'
 import { errorFromHttpBody, isAbortError, toClientError } from './client-error.utils'
@@ -10,8 +10,9 @@ import { triggerDownload } from './trigger-download'
  *
  * - JSON methods: `POST <baseUrl>/<method>` with the input as JSON body → the output as JSON.
  * - `query/run`: `POST <baseUrl>/query` → an Arrow IPC stream (`application/vnd.apache.arrow.stream`) read
- *   incrementally with `RecordBatchReader`.
- * - Export files: `GET <baseUrl>/export/download?jobId=<id>`, saved through a temporary `<a download>`.
+ *   incrementally with `RecordBatchReader`; `table/select` the same at `POST <baseUrl>/table/select`.
+ * - Export files: `GET <baseUrl>/export/download?jobId=<id>[&file=<name>]`, saved through a temporary
+ *   `<a download>`.
  *
  * Failures: the host's `{ error: { code, message, detail } }` body (status ≥ 400) becomes an
  * `EngineClientError` with the same fields; a failed fetch is `TRANSPORT_FAILED`.
@@ -34,20 +35,47 @@ export class HttpEngineClient implements EngineClient {
   }
 
   async openQuery(input: QueryRunInput, signal: AbortSignal): Promise<QueryStream> {
-    const response = await this.post('query', input, signal)
+    return this.openArrowStream('query', input, signal)
+  }
+
+  async openTableSelect(input: TableRunInput, signal: AbortSignal): Promise<QueryStream> {
+    return this.openArrowStream('table/select', input, signal)
+  }
+
+  /** Posts `input` to `<baseUrl>/<path>` and reads the answer as an Arrow IPC stream, counting its bytes. */
+  private async openArrowStream(path: string, input: unknown, signal: AbortSignal): Promise<QueryStream> {
+    const response = await this.post(path, input, signal)
     if (response.body === null) throw new EngineClientError('BAD_RESPONSE', 'The query answer has no body')
     try {
-      const reader = await RecordBatchReader.from(response.body)
+      let received = 0
+      const counted = response.body.pipeThrough(
+        new TransformStream<Uint8Array, Uint8Array>({
+          transform(chunk, controller) {
+            received += chunk.byteLength
+            controller.enqueue(chunk)
+          },
+        }),
+      )
+      const reader = await RecordBatchReader.from(counted)
       await reader.open()
-      return { schema: (reader.schema as Schema | undefined) ?? new Schema([]), batches: reader }
+      return {
+        schema: (reader.schema as Schema | undefined) ?? new Schema([]),
+        batches: reader,
+        receivedBytes: () => received,
+      }
     } catch (error) {
       if (isAbortError(error)) throw error
       throw toClientError(error)
     }
   }
 
-  async downloadExport(job: Pick<ExportJob, 'jobId' | 'fileName'>): Promise<void> {
-    triggerDownload(`${this.baseUrl}/export/download?jobId=${encodeURIComponent(job.jobId)}`, job.fileName)
+  async downloadExport(job: Pick<ExportJob, 'jobId' | 'fileName'>, file?: string): Promise<void> {
+    const url = `${this.baseUrl}/export/download?jobId=${encodeURIComponent(job.jobId)}`
+    triggerDownload(file === undefined ? url : this.exportFileUrl(job.jobId, file), file ?? job.fileName)
+  }
+
+  exportFileUrl(jobId: string, file: string): string {
+    return `${this.baseUrl}/export/download?jobId=${encodeURIComponent(jobId)}&file=${encodeURIComponent(file)}`
   }
 
   private async post(path: string, input: unknown, signal?: AbortSignal): Promise<Response> {

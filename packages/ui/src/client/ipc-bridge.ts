@@ -3,7 +3,7 @@
  * the same method names as the web host's `/api/v1/<method>`.
  *
  * - `call`: a JSON method; resolves with its output, rejects with `{ code, message, detail? }`.
- * - `openStream`: a stream method (`query/run`, `export/download`); resolves once the engine accepted it.
+ * - `openStream`: a stream method (`query/run`, `table/select`, `export/download`); resolves once the engine accepted it.
  * - `readStream`: the next chunk of bytes, or `null` at the end of the stream.
  * - `closeStream`: releases a stream early (cancel); harmless on a finished stream.
  */

@@ -3,7 +3,7 @@ import { useWorkbench } from '../stores/workbench-context'
 import { CatalogPanel } from './catalog/CatalogPanel'
 import { EditorPane } from './editor/EditorPane'
 import { Splitter } from './layout/Splitter'
-import { ResultPanel } from './results/ResultPanel'
+import { ResultsArea } from './plan/ResultsArea'
 import { StatusBar } from './status/StatusBar'
 
 /**
@@ -13,7 +13,8 @@ import { StatusBar } from './status/StatusBar'
 export function Workbench() {
   const loadCatalog = useWorkbench((s) => s.loadCatalog)
   const startHubPolling = useWorkbench((s) => s.startHubPolling)
-  const runQuery = useWorkbench((s) => s.runQuery)
+  const runCurrent = useWorkbench((s) => s.runCurrent)
+  const filterShown = useWorkbench((s) => s.filter.shown)
   const [sidebarWidth, setSidebarWidth] = useState(300)
   const [editorShare, setEditorShare] = useState(0.4)
   const mainRef = useRef<HTMLDivElement>(null)
@@ -23,15 +24,33 @@ export function Workbench() {
     return startHubPolling()
   }, [loadCatalog, startHubPolling])
 
+  const shareRef = useRef(editorShare)
+  shareRef.current = editorShare
+  const shareBeforeFilter = useRef<{ before: number; grown: number } | null>(null)
+  useEffect(() => {
+    // The builder needs more height than SQL: grow the editor while the filter shows, then give the height back
+    // unless the user moved the splitter meanwhile.
+    const share = shareRef.current
+    if (filterShown) {
+      const grown = Math.max(share, 0.55)
+      shareBeforeFilter.current = { before: share, grown }
+      setEditorShare(grown)
+      return
+    }
+    const saved = shareBeforeFilter.current
+    shareBeforeFilter.current = null
+    if (saved !== null && saved.grown === share) setEditorShare(saved.before)
+  }, [filterShown])
+
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent): void => {
       if (event.defaultPrevented || event.key !== 'Enter' || !(event.ctrlKey || event.metaKey)) return
       event.preventDefault()
-      void runQuery()
+      void runCurrent()
     }
     window.addEventListener('keydown', onKeyDown)
     return () => window.removeEventListener('keydown', onKeyDown)
-  }, [runQuery])
+  }, [runCurrent])
 
   return (
     <div className="workbench">
@@ -68,7 +87,7 @@ export function Workbench() {
             unitsPerPixel={() => 1 / Math.max(mainRef.current?.clientHeight ?? 1, 1)}
             onChange={setEditorShare}
           />
-          <ResultPanel />
+          <ResultsArea />
         </main>
       </div>
       <StatusBar />

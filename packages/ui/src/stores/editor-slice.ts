@@ -18,6 +18,8 @@ export interface EditorState {
   sql: string
   /** Selected text, or '' when nothing is selected. */
   selection: string
+  /** Where the cursor is in `sql` (0-based offset): a run without a selection takes the statement there. */
+  cursorOffset: number
   pendingInsert: PendingInsert | null
 }
 
@@ -25,6 +27,8 @@ export interface EditorSlice {
   editor: EditorState
   setSql(sql: string): void
   setSelection(selection: string): void
+  /** Records the cursor position (0-based offset into `sql`). */
+  setCursorOffset(offset: number): void
   /** Asks the editor to append `text` as its own statement and select it. */
   insertStatement(text: string): void
   /** Inserts `SELECT * FROM <schema>.<table> LIMIT 1000;` (identifiers quoted when needed). */
@@ -37,7 +41,7 @@ export interface EditorSlice {
 export const createEditorSlice: SliceCreator<EditorSlice> = () => (set, get) => {
   let lastInsertId = 0
   return {
-    editor: { sql: DEMO_SQL, selection: '', pendingInsert: null },
+    editor: { sql: DEMO_SQL, selection: '', cursorOffset: 0, pendingInsert: null },
 
     setSql(sql) {
       set((s) => ({ editor: { ...s.editor, sql } }))
@@ -45,6 +49,10 @@ export const createEditorSlice: SliceCreator<EditorSlice> = () => (set, get) => 
 
     setSelection(selection) {
       set((s) => ({ editor: { ...s.editor, selection } }))
+    },
+
+    setCursorOffset(cursorOffset) {
+      set((s) => (s.editor.cursorOffset === cursorOffset ? s : { editor: { ...s.editor, cursorOffset } }))
     },
 
     insertStatement(text) {

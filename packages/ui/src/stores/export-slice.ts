@@ -1,94 +1,195 @@
-import type { ExportFormat, ExportJob } from '@idw/engine/api'
+import type { ExportFormat, ExportJob, ExportStartInput } from '@idw/engine/api'
 import { statementToRun } from '../sql/sql-text.utils'
 import { toErrorView } from './error-view'
 import type { ErrorView } from './error-view'
 import type { SliceCreator } from './store-types'
 
-/** The current export job as the export controls show it. */
+/** The export jobs as the export controls and the export dialog show them. */
 export interface ExportState {
-  /** `starting` until `export/start` answers, then the job's own state. */
+  /** The current job: `starting` until `export/start` answers, then the job's own state. */
   status: 'idle' | 'starting' | 'running' | 'done' | 'failed' | 'canceled'
   format: ExportFormat | null
-  /** Last known job (rows and bytes written, file name), or null before the engine answered. */
+  /** Last known state of the current job, or null before the engine answered. */
   job: ExportJob | null
   error: ErrorView | null
+  /** Every job the engine knows (also those started before this page loaded), newest first. */
+  jobs: ExportJob[]
+  /** Why `export/list` failed, if it did. */
+  listError: ErrorView | null
+  dialogOpen: boolean
 }
 
+/** Export state under `exports`, and the export actions. */
 export interface ExportSlice {
   exports: ExportState
   /**
-   * Exports the editor's selection (or whole text) as `format`: `export/start`, then `export/status` every
-   * `exportPollMs` until the job ends; a `done` job's file is downloaded. Never rejects.
+   * Quick export of the editor's selection (or whole text) as `format` with the engine's defaults: the job is
+   * polled (`export/status` every `exportPollMs`) until it ends and its file is then downloaded. Never rejects.
    */
   startExport(format: ExportFormat): Promise<void>
-  /** Asks the engine to cancel the running export (`export/cancel`). Never rejects. */
-  cancelExport(): Promise<void>
+  /**
+   * Starts a dataset export from the export dialog (format, split, sample, parts, renames, casts…). Its files
+   * are listed when done, not downloaded. Never rejects.
+   */
+  startDatasetExport(input: ExportStartInput): Promise<void>
+  /** Asks the engine to cancel a running job (`export/cancel`; default: the current one). Never rejects. */
+  cancelExport(jobId?: string): Promise<void>
+  /** Reads every job the engine knows (`export/list`) and follows the running ones. Never rejects. */
+  loadExportJobs(): Promise<void>
+  /** Makes `jobId` the current job (the one the dialog shows). */
+  selectExportJob(jobId: string): void
+  /** Downloads one file of a finished job. Never rejects (a failure becomes the current error). */
+  downloadExportFile(job: ExportJob, file: string): Promise<void>
+  /** A plain link to an export file where the transport has one (HTTP), else null. */
+  exportFileUrl(jobId: string, file: string): string | null
+  setExportDialogOpen(open: boolean): void
 }
 
-/** The exports slice: one export job at a time, polled until it ends, then downloaded. */
+const IDLE: ExportState = {
+  status: 'idle',
+  format: null,
+  job: null,
+  error: null,
+  jobs: [],
+  listError: null,
+  dialogOpen: false,
+}
+
+function jobError(job: ExportJob): ErrorView | null {
+  return job.state === 'failed' && job.error ? { code: job.error.code, message: job.error.message } : null
+}
+
+/** The jobs with `job` put in (replacing its older state), newest first. */
+function upsert(jobs: readonly ExportJob[], job: ExportJob): ExportJob[] {
+  const rest = jobs.filter((known) => known.jobId !== job.jobId)
+  return [job, ...rest].sort((a, b) => b.startedAt.localeCompare(a.startedAt))
+}
+
+/**
+ * The exports slice: quick exports (downloaded when done) and dataset exports from the dialog, the list of
+ * the engine's jobs, and one poll loop following every running job.
+ */
 export const createExportSlice: SliceCreator<ExportSlice> =
   ({ client, options }) =>
   (set, get) => {
     let currentJobId: string | null = null
+    const running = new Set<string>()
+    const downloadWhenDone = new Set<string>()
     let timer: ReturnType<typeof setTimeout> | null = null
 
-    const stopPolling = (): void => {
-      if (timer !== null) clearTimeout(timer)
-      timer = null
+    const schedule = (): void => {
+      if (timer === null && running.size > 0) timer = setTimeout(() => void poll(), options.exportPollMs)
     }
 
     const fail = (jobId: string | null, error: unknown): void => {
       if (jobId !== currentJobId) return
-      stopPolling()
       set(({ exports }) => ({ exports: { ...exports, status: 'failed', error: toErrorView(error) } }))
     }
 
     const apply = (job: ExportJob): void => {
-      if (job.jobId !== currentJobId) return
-      const error = job.state === 'failed' && job.error ? { code: job.error.code, message: job.error.message } : null
-      set(({ exports }) => ({ exports: { ...exports, status: job.state, job, error } }))
-      stopPolling()
-      if (job.state === 'running') timer = setTimeout(() => void poll(job.jobId), options.exportPollMs)
-      if (job.state === 'done') client.downloadExport(job).catch((reason: unknown) => fail(job.jobId, reason))
+      if (job.state === 'running') running.add(job.jobId)
+      else running.delete(job.jobId)
+      set(({ exports }) => {
+        const jobs = upsert(exports.jobs, job)
+        if (job.jobId !== currentJobId) return { exports: { ...exports, jobs } }
+        return { exports: { ...exports, jobs, status: job.state, format: job.format, job, error: jobError(job) } }
+      })
+      if (job.state === 'done' && downloadWhenDone.delete(job.jobId)) {
+        client.downloadExport(job).catch((reason: unknown) => fail(job.jobId, reason))
+      }
+      schedule()
     }
 
-    const poll = async (jobId: string): Promise<void> => {
+    const poll = async (): Promise<void> => {
       timer = null
+      for (const jobId of [...running]) {
+        try {
+          apply(await client.call('export/status', { jobId }))
+        } catch (error) {
+          running.delete(jobId)
+          fail(jobId, error)
+        }
+      }
+      schedule()
+    }
+
+    const start = async (input: ExportStartInput, download: boolean): Promise<void> => {
+      currentJobId = null
+      set(({ exports }) => ({
+        exports: { ...exports, status: 'starting', format: input.format, job: null, error: null },
+      }))
       try {
-        apply(await client.call('export/status', { jobId }))
+        const job = await client.call('export/start', input)
+        currentJobId = job.jobId
+        if (download) downloadWhenDone.add(job.jobId)
+        apply(job)
       } catch (error) {
-        fail(jobId, error)
+        if (currentJobId === null && get().exports.status === 'starting') fail(null, error)
       }
     }
 
     return {
-      exports: { status: 'idle', format: null, job: null, error: null },
+      exports: IDLE,
 
       async startExport(format) {
         const { editor } = get()
         const sql = statementToRun(editor.sql, editor.selection)
-        if (sql === '') return
-        stopPolling()
-        currentJobId = null
-        set({ exports: { status: 'starting', format, job: null, error: null } })
+        if (sql !== '') await start({ sql, format }, true)
+      },
+
+      async startDatasetExport(input) {
+        await start(input, false)
+      },
+
+      async cancelExport(jobId) {
+        const target = jobId ?? currentJobId
+        if (target === null || !running.has(target)) return
         try {
-          const job = await client.call('export/start', { sql, format })
-          currentJobId = job.jobId
-          apply(job)
+          apply(await client.call('export/cancel', { jobId: target }))
         } catch (error) {
-          if (currentJobId === null && get().exports.status === 'starting') fail(null, error)
+          fail(target, error)
         }
       },
 
-      async cancelExport() {
-        const jobId = currentJobId
-        if (jobId === null || get().exports.status !== 'running') return
-        stopPolling()
+      async loadExportJobs() {
         try {
-          apply(await client.call('export/cancel', { jobId }))
+          const { jobs } = await client.call('export/list', {})
+          for (const job of jobs) if (job.state === 'running') running.add(job.jobId)
+          set(({ exports }) => {
+            let merged = exports.jobs
+            for (const job of jobs) merged = upsert(merged, job)
+            return { exports: { ...exports, jobs: merged, listError: null } }
+          })
+          schedule()
         } catch (error) {
-          fail(jobId, error)
+          set(({ exports }) => ({ exports: { ...exports, listError: toErrorView(error) } }))
         }
+      },
+
+      selectExportJob(jobId) {
+        const job = get().exports.jobs.find((known) => known.jobId === jobId)
+        if (job === undefined) return
+        currentJobId = jobId
+        set(({ exports }) => ({
+          exports: { ...exports, status: job.state, format: job.format, job, error: jobError(job) },
+        }))
+      },
+
+      async downloadExportFile(job, file) {
+        try {
+          await client.downloadExport(job, file)
+        } catch (error) {
+          currentJobId = job.jobId
+          fail(job.jobId, error)
+        }
+      },
+
+      exportFileUrl(jobId, file) {
+        return client.exportFileUrl?.(jobId, file) ?? null
+      },
+
+      setExportDialogOpen(open) {
+        set(({ exports }) => ({ exports: { ...exports, dialogOpen: open } }))
       },
     }
   }

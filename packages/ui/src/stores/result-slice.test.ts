@@ -1,4 +1,3 @@
-import { DEFAULT_GRID_ROW_CAP } from '@idw/engine/api'
 import { describe, expect, it, vi } from 'vitest'
 import { EngineClientError } from '../client/client-error'
 import { DEMO_SQL } from './editor-slice'
@@ -6,12 +5,16 @@ import { ScriptedClient, queryStatus } from './testing/scripted-client'
 import { createWorkbenchStore } from './workbench-store'
 
 describe('results slice', () => {
-  it('streams all batches, runs the editor text without its semicolon and with the grid row cap', async () => {
+  it('streams all batches, runs the editor text without its semicolon and without a row cap', async () => {
     const client = new ScriptedClient({ 'query/status': () => queryStatus({}) })
     const store = createWorkbenchStore(client, { batchFlushMs: 0 })
     await store.getState().runQuery()
     const { result } = store.getState()
-    expect(client.queries[0]).toMatchObject({ sql: DEMO_SQL.slice(0, -1), maxRows: DEFAULT_GRID_ROW_CAP })
+    expect(client.queries[0]).toMatchObject({ sql: DEMO_SQL.slice(0, -1), maxRows: null })
+    expect(result.arrowBytes).toBeGreaterThan(0)
+    expect(result.bytes).toBe(result.arrowBytes)
+    expect(result.firstRowsAt).not.toBeNull()
+    expect(result.streamOpenedAt).not.toBeNull()
     expect(client.queries[0]!.queryId).toBe(result.queryId)
     expect(result.status).toBe('done')
     expect(result.rowCount).toBe(5)
@@ -35,18 +38,29 @@ describe('results slice', () => {
     expect(store.getState().result.rowCount).toBe(5)
   })
 
-  it('runs the selection when there is one, and Load all re-runs it without a cap', async () => {
+  it('runs the selection with the row cap setting, and Load all re-runs it without a cap', async () => {
     const client = new ScriptedClient({ 'query/status': () => queryStatus({ truncated: true }) })
     const store = createWorkbenchStore(client, { batchFlushMs: 0 })
+    store.getState().setGridRowCap(1000)
+    expect(store.getState().gridSettings.rowCap).toBe(1000)
     store.getState().setSelection('SELECT * FROM files.airports;')
     await store.getState().runQuery()
     expect(store.getState().result.truncated).toBe(true)
     store.getState().setSelection('')
     await store.getState().loadAllRows()
     expect(client.queries.map((q) => [q.sql, q.maxRows])).toEqual([
-      ['SELECT * FROM files.airports', DEFAULT_GRID_ROW_CAP],
+      ['SELECT * FROM files.airports', 1000],
       ['SELECT * FROM files.airports', null],
     ])
+  })
+
+  it('counts the bytes the transport received when it can tell', async () => {
+    const client = new ScriptedClient({ 'query/status': () => queryStatus({}) })
+    const open = client.openQuery.bind(client)
+    client.openQuery = async (input, signal) => ({ ...(await open(input, signal)), receivedBytes: () => 4242 })
+    const store = createWorkbenchStore(client, { batchFlushMs: 0 })
+    await store.getState().runQuery()
+    expect(store.getState().result.bytes).toBe(4242)
   })
 
   it('keeps code, message and PostgreSQL detail of a failed query', async () => {

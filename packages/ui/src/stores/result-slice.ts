@@ -1,19 +1,26 @@
-import { DEFAULT_GRID_ROW_CAP } from '@idw/engine/api'
-import type { QueryStatus } from '@idw/engine/api'
+import type { QueryStatus, TableSelectInput } from '@idw/engine/api'
 import type { RecordBatch, Schema } from 'apache-arrow'
 import { statementToRun } from '../sql/sql-text.utils'
 import { toErrorView } from './error-view'
-import { flushInterval } from './result-flush.utils'
 import type { ErrorView } from './error-view'
+import { batchByteLength } from './result-bytes.utils'
+import { createColumnStats } from './result-column-stats'
+import type { ColumnStatsSlice } from './result-column-stats'
+import { flushInterval } from './result-flush.utils'
+import { createLocalView } from './result-local-view'
+import type { LocalViewSlice } from './result-local-view'
 import { newQueryId } from './query-id'
+import { readRowCap, writeRowCap } from './result-row-cap'
 import type { SliceCreator } from './store-types'
 
 /** The result of the last run, kept as the Arrow RecordBatches that arrived (never as JS row objects). */
 export interface ResultState {
   status: 'idle' | 'running' | 'done' | 'failed' | 'canceled'
   queryId: string | null
-  /** The statement that ran (the selection or the editor text). */
+  /** The statement that ran (the selection or the editor text); `schema.table` for a filter-built select. */
   sql: string
+  /** The filter-built select that ran (`table/select`), or null for SQL. */
+  table: TableSelectInput | null
   /** Row cap the query ran with; null = none. Rows. */
   maxRows: number | null
   schema: Schema | null
@@ -22,8 +29,16 @@ export interface ResultState {
   rowStarts: number[]
   /** Rows received so far. */
   rowCount: number
+  /** Bytes of the Arrow IPC stream received so far (the transport's count, else the Arrow buffers'). */
+  bytes: number
+  /** Bytes of Arrow buffers the batches hold in memory. */
+  arrowBytes: number
   /** `performance.now()` when the run started. ms. */
   startedAt: number | null
+  /** `performance.now()` when the stream's schema arrived: the query started returning. ms. */
+  streamOpenedAt: number | null
+  /** `performance.now()` when the first rows were handed to the grid. ms. */
+  firstRowsAt: number | null
   /** Wall time from start to the end of the stream as this UI saw it; null while running. ms. */
   elapsedMs: number | null
   /** What the engine reported after the stream (`query/status`), or null when it could not say. */
@@ -33,29 +48,47 @@ export interface ResultState {
   error: ErrorView | null
 }
 
-export interface ResultSlice {
+/** Grid preferences that outlive a result. */
+export interface GridSettings {
+  /** Rows a query streams into the grid before stopping; null = no cap (the default). Rows. */
+  rowCap: number | null
+}
+
+/** Results state (`result`, `gridSettings`, `resultView`, `columnStats`) and the run actions. */
+export interface ResultSlice extends LocalViewSlice, ColumnStatsSlice {
   result: ResultState
+  gridSettings: GridSettings
   /**
-   * Runs the editor's selection (or whole text) with `maxRows` (default `DEFAULT_GRID_ROW_CAP`), streaming
-   * batches into `result`; `sql` overrides the editor. A run still going is canceled first. Never rejects.
+   * Runs the editor's selection (or whole text) with `maxRows` (default: the grid's row cap setting), streaming
+   * batches into `result`; `sql` overrides the editor; `table` runs a filter-built select on one table
+   * (`table/select`) instead. A run still going is canceled first. Never rejects.
    */
-  runQuery(options?: { sql?: string; maxRows?: number | null }): Promise<void>
+  runQuery(options?: { sql?: string; maxRows?: number | null; table?: TableSelectInput }): Promise<void>
+  /** Runs a filter-built select (`{ table, select }`, `table/select`) into `result`: `runQuery` with `table`. */
+  runTableSelect(input: TableSelectInput, options?: { maxRows?: number | null }): Promise<void>
   /** Runs the last statement again without a row cap. */
   loadAllRows(): Promise<void>
   /** Cancels the running query (`query/cancel` and aborting the stream); rows already shown stay. */
   cancelQuery(): void
+  /** Sets the grid's row cap for the next runs (null = none), remembered in `localStorage`. */
+  setGridRowCap(rowCap: number | null): void
 }
 
 const EMPTY_RESULT: ResultState = {
   status: 'idle',
   queryId: null,
   sql: '',
+  table: null,
   maxRows: null,
   schema: null,
   batches: [],
   rowStarts: [],
   rowCount: 0,
+  bytes: 0,
+  arrowBytes: 0,
   startedAt: null,
+  streamOpenedAt: null,
+  firstRowsAt: null,
   elapsedMs: null,
   engineStatus: null,
   truncated: false,
@@ -65,13 +98,19 @@ const EMPTY_RESULT: ResultState = {
 interface ActiveRun {
   queryId: string
   controller: AbortController
+  receivedBytes: (() => number) | null
 }
 
-/** The results slice: runs queries and keeps their batches as they stream in. */
+/**
+ * The results slice: runs queries and keeps their batches as they stream in, the grid's row cap setting, the
+ * local view (sort/filter of loaded rows) and the column statistics panel.
+ */
 export const createResultSlice: SliceCreator<ResultSlice> =
   ({ client, options }) =>
   (set, get) => {
     let active: ActiveRun | null = null
+    const view = createLocalView(set, get)
+    const stats = createColumnStats(set, get)
 
     const belongsTo = (run: ActiveRun): boolean => get().result.queryId === run.queryId
 
@@ -79,12 +118,23 @@ export const createResultSlice: SliceCreator<ResultSlice> =
       if (batches.length === 0 || !belongsTo(run)) return
       set(({ result }) => {
         const rowStarts = [...result.rowStarts]
-        let rowCount = result.rowCount
+        let { rowCount, arrowBytes } = result
         for (const batch of batches) {
           rowStarts.push(rowCount)
           rowCount += batch.numRows
+          arrowBytes += batchByteLength(batch)
         }
-        return { result: { ...result, batches: [...result.batches, ...batches], rowStarts, rowCount } }
+        return {
+          result: {
+            ...result,
+            batches: [...result.batches, ...batches],
+            rowStarts,
+            rowCount,
+            arrowBytes,
+            bytes: run.receivedBytes?.() ?? arrowBytes,
+            firstRowsAt: result.firstRowsAt ?? performance.now(),
+          },
+        }
       })
     }
 
@@ -105,25 +155,41 @@ export const createResultSlice: SliceCreator<ResultSlice> =
           error,
         },
       })
+      view.refresh()
+      const { columnStats } = get()
+      if (columnStats.open && columnStats.basedOnRows !== result.rowCount) {
+        const columns = result.schema?.fields.length ?? 0
+        void get().openColumnStats(columnStats.column !== null && columnStats.column < columns ? columnStats.column : 0)
+      }
     }
 
     return {
+      ...view.slice,
+      ...stats.slice,
       result: EMPTY_RESULT,
+      gridSettings: { rowCap: readRowCap() },
 
       async runQuery(runOptions = {}) {
-        const { editor } = get()
-        const sql = runOptions.sql ?? statementToRun(editor.sql, editor.selection)
+        const { editor, gridSettings } = get()
+        const table = runOptions.table ?? null
+        const sql =
+          table === null
+            ? (runOptions.sql ?? statementToRun(editor.sql, editor.selection))
+            : `${table.table.schema}.${table.table.name}`
         if (sql === '') return
         if (active !== null) get().cancelQuery()
-        const maxRows = runOptions.maxRows === undefined ? DEFAULT_GRID_ROW_CAP : runOptions.maxRows
-        const run: ActiveRun = { queryId: newQueryId(), controller: new AbortController() }
+        const maxRows = runOptions.maxRows === undefined ? gridSettings.rowCap : runOptions.maxRows
+        const run: ActiveRun = { queryId: newQueryId(), controller: new AbortController(), receivedBytes: null }
         active = run
+        view.reset()
+        stats.reset()
         set({
           result: {
             ...EMPTY_RESULT,
             status: 'running',
             queryId: run.queryId,
             sql,
+            table,
             maxRows,
             startedAt: performance.now(),
           },
@@ -132,8 +198,14 @@ export const createResultSlice: SliceCreator<ResultSlice> =
         let lastFlush = 0
         let failure: unknown = undefined
         try {
-          const stream = await client.openQuery({ sql, queryId: run.queryId, maxRows }, run.controller.signal)
-          if (belongsTo(run)) set(({ result }) => ({ result: { ...result, schema: stream.schema } }))
+          const stream =
+            table === null
+              ? await client.openQuery({ sql, queryId: run.queryId, maxRows }, run.controller.signal)
+              : await client.openTableSelect({ ...table, queryId: run.queryId, maxRows }, run.controller.signal)
+          run.receivedBytes = stream.receivedBytes ?? null
+          if (belongsTo(run)) {
+            set(({ result }) => ({ result: { ...result, schema: stream.schema, streamOpenedAt: performance.now() } }))
+          }
           for await (const batch of stream.batches) {
             if (active !== run) break
             pending.push(batch)
@@ -151,9 +223,14 @@ export const createResultSlice: SliceCreator<ResultSlice> =
         if (active === run) await finish(run, failure)
       },
 
+      async runTableSelect(input, runOptions = {}) {
+        await get().runQuery({ ...runOptions, table: input })
+      },
+
       async loadAllRows() {
-        const { sql } = get().result
-        if (sql !== '') await get().runQuery({ sql, maxRows: null })
+        const { sql, table } = get().result
+        if (table !== null) await get().runQuery({ table, maxRows: null })
+        else if (sql !== '') await get().runQuery({ sql, maxRows: null })
       },
 
       cancelQuery() {
@@ -169,6 +246,12 @@ export const createResultSlice: SliceCreator<ResultSlice> =
             elapsedMs: performance.now() - (result.startedAt ?? performance.now()),
           },
         }))
+        view.refresh()
+      },
+
+      setGridRowCap(rowCap) {
+        set({ gridSettings: { rowCap } })
+        writeRowCap(rowCap)
       },
     }
   }

@@ -4,10 +4,22 @@ import type { CatalogSlice } from './catalog-slice'
 import type { ConnectionSlice } from './connection-slice'
 import type { EditorSlice } from './editor-slice'
 import type { ExportSlice } from './export-slice'
+import type { FilterSlice } from './filter-slice'
+import type { PlanSlice } from './plan-slice'
 import type { ResultSlice } from './result-slice'
+import type { SourceDialogSlice } from './source-dialog-slice'
+import type { SourcesSlice } from './sources-slice'
 
 /** The whole workbench state: one slice per concern, each under its own key, actions at the top level. */
-export type WorkbenchState = ConnectionSlice & CatalogSlice & EditorSlice & ResultSlice & ExportSlice
+export type WorkbenchState = ConnectionSlice &
+  CatalogSlice &
+  EditorSlice &
+  ResultSlice &
+  ExportSlice &
+  FilterSlice &
+  PlanSlice &
+  SourcesSlice &
+  SourceDialogSlice
 
 /** Timings of the store; tests shorten them. */
 export interface WorkbenchOptions {
@@ -20,6 +32,8 @@ export interface WorkbenchOptions {
    * (`flushInterval`). ms. Default 100.
    */
   batchFlushMs: number
+  /** Pause after the last filter edit before the SQL is rebuilt (`query/build`). ms. Default 300. */
+  filterBuildMs: number
 }
 
 /** What every slice is built with: the engine client and the timings. */

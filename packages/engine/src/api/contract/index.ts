@@ -17,41 +17,26 @@ export {
   QueryStatusInput,
 } from './query.js'
 export * from './export.js'
-export {
-  ColumnDraft,
-  FdwExtension,
-  FdwOption,
-  FormDraft,
-  ImportDraft,
-  OptionMap,
-  OptionScope,
-  ParseUriInput,
-  ParseUriOutput,
-  RemoteTablesInput,
-  RemoteTablesOutput,
-  SourceCard,
-  SourceChanges,
-  SourceDraft,
-  SourceName,
-  SourceTestResult,
-  SourceType,
-  SourceTypesOutput,
-  SourcesAddInput,
-  SourcesAddOutput,
-  SourcesListOutput,
-  SourcesRefreshInput,
-  SourcesRefreshOutput,
-  SourcesRemoveInput,
-  SourcesRemoveOutput,
-  SourcesTestInput,
-  SqlTypeName,
-  TableDraft,
-  TestVerdict,
-  UriDraft,
-} from './sources.js'
+export * from './sources.js'
 export * from './plan.js'
-export { BuiltQuery, ExplainInput, ExplainOutput, PlanParseInput, TableRef, TableRunInput, TableSelectInput } from './table.js'
+export {
+  BuiltQuery,
+  ExplainInput,
+  ExplainOutput,
+  PlanParseInput,
+  TableRef,
+  TableRunInput,
+  TableSelectInput,
+} from './table.js'
 export { SelectSpecSchema, OrderByItemSchema } from '../../query/select-spec.js'
 export type { SelectSpec, FilterInput, OrderByItem } from '../../query/select-spec.js'
 export { API, STREAM_API, isApiMethod, isStreamMethod } from './methods.js'
-export type { ApiInput, ApiMethod, ApiOutput, StreamInput, StreamMethod, StreamResponse } from './methods.js'
+export type {
+  ApiInput,
+  ApiMethod,
+  ApiOutput,
+  ApiParsedInput,
+  StreamInput,
+  StreamMethod,
+  StreamResponse,
+} from './methods.js'

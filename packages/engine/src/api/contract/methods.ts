@@ -53,7 +53,10 @@ export const API = {
 
 /** Methods answering one JSON value. */
 export type ApiMethod = keyof typeof API
+/** The input a client sends to `M` (optional fields may be absent). */
 export type ApiInput<M extends ApiMethod> = z.input<(typeof API)[M]['input']>
+/** The input the engine's handler of `M` receives: `ApiInput<M>` once the contract's schema parsed it. */
+export type ApiParsedInput<M extends ApiMethod> = z.infer<(typeof API)[M]['input']>
 export type ApiOutput<M extends ApiMethod> = z.infer<(typeof API)[M]['output']>
 
 /**

@@ -1,34 +1,14 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { EngineError } from '../../api/contract/errors.js'
-import { CopyBinaryDecoder, type TupleSink } from './copy-binary-decoder.js'
+import { RecordingSink } from '../testing/recording-sink.js'
+import { CopyBinaryDecoder } from './copy-binary-decoder.js'
 
 /** 24 columns × 4 rows of real binary COPY output (fixtures/make-fixtures.sql), 1 129 bytes. */
 const FIXTURE = new Uint8Array(readFileSync(new URL('../fixtures/all-types.copy', import.meta.url)))
 const FIELDS = 24
 
-/** A sink that records each tuple as hex strings (null for SQL null), optionally stopping after `stopAfter`. */
-class RecordingSink implements TupleSink {
-  readonly tuples: (string | null)[][] = []
-  readonly sizes: number[] = []
-  stopped = false
-
-  constructor(private readonly stopAfter = Infinity) {}
-
-  tuple(bytes: Uint8Array, _view: DataView, starts: Int32Array, lengths: Int32Array, size: number): void {
-    const fields: (string | null)[] = []
-    for (let i = 0; i < starts.length; i += 1) {
-      fields.push(
-        lengths[i]! < 0 ? null : Buffer.from(bytes.subarray(starts[i]!, starts[i]! + lengths[i]!)).toString('hex'),
-      )
-    }
-    this.tuples.push(fields)
-    this.sizes.push(size)
-    if (this.tuples.length >= this.stopAfter) this.stopped = true
-  }
-}
-
-function decode(chunks: Uint8Array[], sink = new RecordingSink()): RecordingSink {
+function decode(chunks: Uint8Array[], sink = new RecordingSink('hex')): RecordingSink {
   const decoder = new CopyBinaryDecoder(FIELDS, sink)
   for (const chunk of chunks) decoder.push(chunk)
   decoder.end()
@@ -66,19 +46,19 @@ describe('CopyBinaryDecoder', () => {
   })
 
   it('stops framing once the sink stops and ignores later chunks', () => {
-    const sink = decode([FIXTURE.subarray(0, 300), FIXTURE.subarray(300)], new RecordingSink(2))
+    const sink = decode([FIXTURE.subarray(0, 300), FIXTURE.subarray(300)], new RecordingSink('hex', 2))
     expect(sink.tuples).toEqual(whole.tuples.slice(0, 2))
   })
 
   it('fails with INTERNAL when the data ends before the trailer', () => {
-    const decoder = new CopyBinaryDecoder(FIELDS, new RecordingSink())
+    const decoder = new CopyBinaryDecoder(FIELDS, new RecordingSink('hex'))
     decoder.push(FIXTURE.subarray(0, FIXTURE.length - 2))
     expect(() => decoder.end()).toThrow(EngineError)
   })
 
   it('rejects data without the binary signature or with another field count', () => {
     const text = new TextEncoder().encode('1\tabc\n'.repeat(10))
-    expect(() => new CopyBinaryDecoder(FIELDS, new RecordingSink()).push(text)).toThrow(/signature/)
-    expect(() => new CopyBinaryDecoder(3, new RecordingSink()).push(FIXTURE)).toThrow(/24 fields where 3/)
+    expect(() => new CopyBinaryDecoder(FIELDS, new RecordingSink('hex')).push(text)).toThrow(/signature/)
+    expect(() => new CopyBinaryDecoder(3, new RecordingSink('hex')).push(FIXTURE)).toThrow(/24 fields where 3/)
   })
 })

@@ -1,4 +1,5 @@
 import { EngineError } from '../../api/contract/errors.js'
+import { ChunkCarry } from './chunk-carry.js'
 
 /** `PGCOPY\n\377\r\n\0`: the signature opening every binary COPY stream. */
 const SIGNATURE = [0x50, 0x47, 0x43, 0x4f, 0x50, 0x59, 0x0a, 0xff, 0x0d, 0x0a, 0x00]
@@ -21,14 +22,11 @@ export interface TupleSink {
 /**
  * Frames PostgreSQL's binary COPY format (https://www.postgresql.org/docs/current/sql-copy.html#id-1.9.3.55.9.4)
  * from chunks cut anywhere: header, tuples (int16 field count, then per field int32 length + bytes), trailer
- * (field count −1). A tuple split across chunks is kept and completed by the next ones; chunks are only joined
- * once enough bytes for the missing part have arrived, so a 1 GB value costs one copy, not one per chunk.
+ * (field count −1). A tuple split across chunks is kept and completed by the next ones (`ChunkCarry`).
  */
 export class CopyBinaryDecoder {
   private state: 'header' | 'tuples' | 'done' = 'header'
-  private pending: Uint8Array[] = []
-  private pendingBytes = 0
-  private need = 0
+  private readonly carry = new ChunkCarry()
   private readonly starts: Int32Array
   private readonly lengths: Int32Array
 
@@ -48,16 +46,8 @@ export class CopyBinaryDecoder {
   /** Decodes every complete tuple of `chunk` (plus what was kept from earlier chunks) into the sink. */
   push(chunk: Uint8Array): void {
     if (this.state === 'done' || this.sink.stopped) return
-    let bytes = chunk
-    if (this.pendingBytes > 0) {
-      this.pending.push(chunk)
-      this.pendingBytes += chunk.length
-      if (this.pendingBytes < this.need) return
-      bytes = joinChunks(this.pending, this.pendingBytes)
-      this.pending = []
-      this.pendingBytes = 0
-    }
-    this.parse(bytes)
+    const bytes = this.carry.next(chunk)
+    if (bytes !== null) this.parse(bytes)
   }
 
   /**
@@ -66,10 +56,7 @@ export class CopyBinaryDecoder {
    */
   end(): void {
     if (this.state !== 'done' && !this.sink.stopped) {
-      throw new EngineError(
-        'INTERNAL',
-        `the hub's COPY data ended before its trailer (${this.pendingBytes} bytes left)`,
-      )
+      throw new EngineError('INTERNAL', `the hub's COPY data ended before its trailer (${this.carry.kept} bytes left)`)
     }
   }
 
@@ -79,13 +66,13 @@ export class CopyBinaryDecoder {
     let p = 0
     if (this.state === 'header') {
       const headerBytes = readHeader(bytes, view)
-      if (headerBytes < 0) return this.keep(bytes, 0, -headerBytes)
+      if (headerBytes < 0) return this.carry.keep(bytes, 0, -headerBytes)
       p = headerBytes
       this.state = 'tuples'
     }
     const { starts, lengths, fieldCount, sink } = this
     while (p < end) {
-      if (p + 2 > end) return this.keep(bytes, p, 2)
+      if (p + 2 > end) return this.carry.keep(bytes, p, 2)
       const count = view.getInt16(p)
       if (count === -1) {
         this.state = 'done'
@@ -96,27 +83,20 @@ export class CopyBinaryDecoder {
       }
       let q = p + 2
       for (let f = 0; f < count; f += 1) {
-        if (q + 4 > end) return this.keep(bytes, p, q + 4 - p)
+        if (q + 4 > end) return this.carry.keep(bytes, p, q + 4 - p)
         const len = view.getInt32(q)
         q += 4
         starts[f] = q
         lengths[f] = len
         if (len > 0) {
           q += len
-          if (q > end) return this.keep(bytes, p, q - p)
+          if (q > end) return this.carry.keep(bytes, p, q - p)
         }
       }
       sink.tuple(bytes, view, starts, lengths, q - p)
       p = q
       if (sink.stopped) return
     }
-  }
-
-  /** Keeps `bytes[from…]` until at least `need` bytes (counted from `from`) are available. */
-  private keep(bytes: Uint8Array, from: number, need: number): void {
-    this.pending = [bytes.subarray(from)]
-    this.pendingBytes = bytes.length - from
-    this.need = need
   }
 }
 
@@ -130,15 +110,4 @@ function readHeader(bytes: Uint8Array, view: DataView): number {
   if ((view.getInt32(11) & FLAG_WITH_OIDS) !== 0) throw new EngineError('INTERNAL', 'the hub sent COPY data with OIDs')
   const total = FIXED_HEADER_BYTES + view.getInt32(15)
   return bytes.length < total ? -total : total
-}
-
-/** Copies `chunks` (of `byteLength` bytes in all) into one array. */
-export function joinChunks(chunks: readonly Uint8Array[], byteLength: number): Uint8Array {
-  const joined = new Uint8Array(byteLength)
-  let at = 0
-  for (const chunk of chunks) {
-    joined.set(chunk, at)
-    at += chunk.length
-  }
-  return joined
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { EngineError } from '../../api/contract/errors.js'
-import type { TupleSink } from './copy-binary-decoder.js'
+import { RecordingSink } from '../testing/recording-sink.js'
 import { DataRowDecoder } from './data-row-decoder.js'
 
 /** A backend message: type byte, int32 length (counting itself), body. */
@@ -13,31 +13,13 @@ function message(type: string, body: Buffer): Buffer {
 
 /** A DataRow of binary fields (null = SQL null). */
 function dataRow(fields: (Buffer | null)[]): Buffer {
-  const parts = [Buffer.from([0, fields.length])]
+  const parts: Buffer[] = [Buffer.from([0, fields.length])]
   for (const field of fields) {
     const length = Buffer.alloc(4)
     length.writeInt32BE(field === null ? -1 : field.length)
     parts.push(length, field ?? Buffer.alloc(0))
   }
   return message('D', Buffer.concat(parts))
-}
-
-class RecordingSink implements TupleSink {
-  readonly tuples: (string | null)[][] = []
-  readonly sizes: number[] = []
-  stopped = false
-
-  constructor(private readonly stopAfter = Infinity) {}
-
-  tuple(bytes: Uint8Array, _view: DataView, starts: Int32Array, lengths: Int32Array, size: number): void {
-    const fields: (string | null)[] = []
-    for (let i = 0; i < starts.length; i += 1) {
-      fields.push(lengths[i]! < 0 ? null : Buffer.from(bytes.subarray(starts[i]!, starts[i]! + lengths[i]!)).toString())
-    }
-    this.tuples.push(fields)
-    this.sizes.push(size)
-    if (this.tuples.length >= this.stopAfter) this.stopped = true
-  }
 }
 
 const int4 = (n: number): Buffer => {
@@ -69,7 +51,7 @@ const EXPECTED = [
   [null, null],
 ]
 
-function decode(chunks: Uint8Array[], sink = new RecordingSink()): { sink: RecordingSink; rest: Buffer } {
+function decode(chunks: Uint8Array[], sink = new RecordingSink('utf8')): { sink: RecordingSink; rest: Buffer } {
   const decoder = new DataRowDecoder(2, sink)
   for (let i = 0; i < chunks.length; i += 1) {
     const rest = decoder.push(chunks[i]!)
@@ -104,13 +86,13 @@ describe('DataRowDecoder', () => {
   })
 
   it('frames but does not decode rows once the sink stopped', () => {
-    const { sink, rest } = decode([STREAM], new RecordingSink(1))
+    const { sink, rest } = decode([STREAM], new RecordingSink('utf8', 1))
     expect(sink.tuples).toEqual([EXPECTED[0]])
     expect(rest.subarray(0, 1).toString()).toBe('C')
   })
 
   it('rejects a row with another number of fields than described', () => {
-    const decoder = new DataRowDecoder(2, new RecordingSink())
+    const decoder = new DataRowDecoder(2, new RecordingSink('utf8'))
     expect(() => decoder.push(dataRow([int4(1)]))).toThrow(EngineError)
   })
 })

@@ -1,5 +1,6 @@
 import { EngineError } from '../../api/contract/errors.js'
-import { joinChunks, type TupleSink } from './copy-binary-decoder.js'
+import { ChunkCarry } from './chunk-carry.js'
+import type { TupleSink } from './copy-binary-decoder.js'
 
 /** `D`: DataRow, whose body (int16 field count, then per field int32 length + bytes) is a binary COPY tuple. */
 const DATA_ROW = 0x44
@@ -20,9 +21,7 @@ const HEADER_BYTES = 5
  * framed but not decoded. A message split across chunks is kept until complete (one copy per split message).
  */
 export class DataRowDecoder {
-  private pending: Uint8Array[] = []
-  private pendingBytes = 0
-  private need = 0
+  private readonly carry = new ChunkCarry()
   private ended = false
   private readonly starts: Int32Array
   private readonly lengths: Int32Array
@@ -43,16 +42,8 @@ export class DataRowDecoder {
    */
   push(chunk: Uint8Array): Uint8Array | null {
     if (this.ended) throw new EngineError('INTERNAL', 'the row stream of a portal already ended')
-    let bytes = chunk
-    if (this.pendingBytes > 0) {
-      this.pending.push(chunk)
-      this.pendingBytes += chunk.length
-      if (this.pendingBytes < this.need) return null
-      bytes = joinChunks(this.pending, this.pendingBytes)
-      this.pending = []
-      this.pendingBytes = 0
-    }
-    return this.parse(bytes)
+    const bytes = this.carry.next(chunk)
+    return bytes === null ? null : this.parse(bytes)
   }
 
   private parse(bytes: Uint8Array): Uint8Array | null {
@@ -92,11 +83,9 @@ export class DataRowDecoder {
     this.sink.tuple(bytes, view, starts, lengths, end - start)
   }
 
-  /** Keeps `bytes[from…]` until at least `need` bytes (counted from `from`) are available. */
+  /** Keeps `bytes[from…]` for the next chunk (see `ChunkCarry.keep`); null: no message after the rows yet. */
   private keep(bytes: Uint8Array, from: number, need: number): null {
-    this.pending = [bytes.subarray(from)]
-    this.pendingBytes = bytes.length - from
-    this.need = need
+    this.carry.keep(bytes, from, need)
     return null
   }
 }

@@ -28,11 +28,6 @@ const SHORT_COPY = 32
 const HEX = new TextEncoder().encode('0123456789abcdef')
 const encoder = new TextEncoder()
 
-/** True when `kind` is stored as Arrow offsets + bytes (Utf8 or Binary). */
-export function isVariableWidth(kind: ValueCodec['kind']): boolean {
-  return CODES[kind] !== undefined
-}
-
 /**
  * Builds Utf8 and Binary columns (int32 offsets + bytes). Text, json and bytea bytes are copied from the wire as
  * they are (the session's client_encoding is UTF8), jsonb without its version byte; uuid and numeric are

@@ -1,20 +1,13 @@
 import { Buffer } from 'node:buffer'
 import { DataType, type Data, type Field, type RecordBatch, type Schema } from 'apache-arrow'
 import type { AtomicFile } from '../atomic-file.js'
-import { exportCanceled } from '../batch-source.js'
 import { assertBatchMatchesSchema } from '../batch-shape.js'
 import type { BatchEncoder } from '../encoder.js'
 import type { CsvDelimiter } from '../format-settings.js'
+import { writeTextWindows } from '../text-windows.js'
 import { csvField, quote } from './csv-quote.js'
 import { formatColumn } from './format-column.js'
 
-/** Text gathered before it is encoded and written, in UTF-16 code units (~1 MiB of ASCII). */
-const CHUNK_CHARS = 1 << 20
-/**
- * Rows formatted at a time. Small enough that a window's strings die young (V8's young generation), which
- * keeps garbage collection cheap; large enough that per-window costs vanish.
- */
-export const WINDOW_ROWS = 512
 const QUOTE = 0x22
 
 /**
@@ -35,9 +28,8 @@ const QUOTE = 0x22
  *   JSON arrays (see `formatLists`).
  *
  * Each batch is formatted in windows of 512 rows, column by column (each value turned into text once), joined
- * into lines and gathered into ~1 MiB chunks; a chunk is written once the previous one is on disk
- * (backpressure), and the rest of a batch is queued before `write()` resolves, so memory holds one batch and
- * two chunks whatever the row count.
+ * into lines and written in ~1 MiB chunks by `writeTextWindows`, so memory holds one batch and two chunks
+ * whatever the row count.
  */
 export class CsvEncoder implements BatchEncoder {
   #rows = 0
@@ -61,21 +53,14 @@ export class CsvEncoder implements BatchEncoder {
   async write(batch: RecordBatch): Promise<void> {
     assertBatchMatchesSchema(this.schema, batch)
     const fields = this.schema.fields
-    let text = this.#header()
-    for (let start = 0; start < batch.numRows; start += WINDOW_ROWS) {
-      const rows = Math.min(WINDOW_ROWS, batch.numRows - start)
+    const formatWindow = (start: number, rows: number): string => {
       const columns = fields.map((field, c) => {
         const column = formatColumn((batch.data.children[c] as Data).slice(start, rows), field, 'csv')
         return this.#quoteChecked[c] === true ? quoteDelimiter(column, this.settings.delimiter) : column
       })
-      text += joinRows(columns, rows, this.#parts, this.settings.delimiter)
-      if (text.length >= CHUNK_CHARS) {
-        await this.file.write(Buffer.from(text, 'utf8'))
-        text = ''
-        if (this.signal?.aborted === true) throw exportCanceled()
-      }
+      return joinRows(columns, rows, this.#parts, this.settings.delimiter)
     }
-    if (text.length > 0) await this.file.write(Buffer.from(text, 'utf8'))
+    await writeTextWindows(this.file, batch.numRows, this.#header(), formatWindow, this.signal)
     this.#rows += batch.numRows
   }
 

@@ -44,7 +44,7 @@ afterAll(async () => {
   await rm(folder, { recursive: true, force: true })
 })
 
-function textBatch(rows: readonly [string | null, string][]): { batch: RecordBatch } {
+function textBatch(rows: readonly [string | null, string][]): ReturnType<typeof buildBatch> {
   return buildBatch([
     { name: 'n', type: new Int32(), pgType: 'int4', values: rows.map((_, i) => i) },
     { name: 'value', type: new Utf8(), pgType: 'text', values: rows.map(([value]) => value) },

@@ -124,14 +124,8 @@ function takeVariable(
 ): { valueOffsets: Int32Array; values: Uint8Array } {
   const offsets = data.valueOffsets as Int32Array
   const bytes = data.values
-  const valueOffsets = new Int32Array(count + 1)
-  let total = 0
-  for (let j = 0; j < count; j++) {
-    const i = indices[j] as number
-    total += (offsets[i + 1] as number) - (offsets[i] as number)
-    valueOffsets[j + 1] = total
-  }
-  const values = new Uint8Array(total)
+  const valueOffsets = takeOffsets(offsets, indices, count)
+  const values = new Uint8Array(valueOffsets[count] as number)
   for (let j = 0; j < count; j++) {
     const i = indices[j] as number
     const from = offsets[i] as number
@@ -150,18 +144,24 @@ function takeRanges(
   count: number,
 ): { valueOffsets: Int32Array; childIndices: Int32Array } {
   const offsets = data.valueOffsets as Int32Array
-  const valueOffsets = new Int32Array(count + 1)
-  let total = 0
-  for (let j = 0; j < count; j++) {
-    const i = indices[j] as number
-    total += (offsets[i + 1] as number) - (offsets[i] as number)
-    valueOffsets[j + 1] = total
-  }
-  const childIndices = new Int32Array(total)
+  const valueOffsets = takeOffsets(offsets, indices, count)
+  const childIndices = new Int32Array(valueOffsets[count] as number)
   let at = 0
   for (let j = 0; j < count; j++) {
     const i = indices[j] as number
     for (let k = offsets[i] as number; k < (offsets[i + 1] as number); k++) childIndices[at++] = k
   }
   return { valueOffsets, childIndices }
+}
+
+/** The offsets of the rows `indices[0, count)` taken from `offsets`, starting at 0 (`count + 1` entries). */
+function takeOffsets(offsets: Int32Array, indices: Int32Array, count: number): Int32Array {
+  const taken = new Int32Array(count + 1)
+  let total = 0
+  for (let j = 0; j < count; j++) {
+    const i = indices[j] as number
+    total += (offsets[i + 1] as number) - (offsets[i] as number)
+    taken[j + 1] = total
+  }
+  return taken
 }

@@ -1,14 +1,9 @@
-import { Buffer } from 'node:buffer'
 import type { Data, RecordBatch, Schema } from 'apache-arrow'
 import type { AtomicFile } from '../atomic-file.js'
-import { exportCanceled } from '../batch-source.js'
 import { assertBatchMatchesSchema } from '../batch-shape.js'
 import { formatColumn } from '../csv/format-column.js'
-import { WINDOW_ROWS } from '../csv/csv-encoder.js'
 import type { BatchEncoder } from '../encoder.js'
-
-/** Text gathered before it is encoded and written, in UTF-16 code units (~1 MiB of ASCII). */
-const CHUNK_CHARS = 1 << 20
+import { writeTextWindows } from '../text-windows.js'
 
 /**
  * Writes a result as JSON Lines (https://jsonlines.org): one JSON object per row, keys in column order, UTF-8,
@@ -41,20 +36,13 @@ export class JsonlEncoder implements BatchEncoder {
   async write(batch: RecordBatch): Promise<void> {
     assertBatchMatchesSchema(this.schema, batch)
     const fields = this.schema.fields
-    let text = ''
-    for (let start = 0; start < batch.numRows; start += WINDOW_ROWS) {
-      const rows = Math.min(WINDOW_ROWS, batch.numRows - start)
+    const formatWindow = (start: number, rows: number): string => {
       const columns = fields.map((field, c) =>
         formatColumn((batch.data.children[c] as Data).slice(start, rows), field, 'json'),
       )
-      text += this.#joinRows(columns, rows)
-      if (text.length >= CHUNK_CHARS) {
-        await this.file.write(Buffer.from(text, 'utf8'))
-        text = ''
-        if (this.signal?.aborted === true) throw exportCanceled()
-      }
+      return this.#joinRows(columns, rows)
     }
-    if (text.length > 0) await this.file.write(Buffer.from(text, 'utf8'))
+    await writeTextWindows(this.file, batch.numRows, '', formatWindow, this.signal)
     this.#rows += batch.numRows
   }
 

@@ -62,8 +62,3 @@ export function optionsFor(adapter: FdwAdapter, pgMajor: number, fdwVersion: str
       (o.fdwSince === undefined || fdwVersion === null || compareVersions(fdwVersion, o.fdwSince) >= 0),
   )
 }
-
-/** The catalog entry of option `name` in `scope` for `extension`, if the engine knows it. */
-export function findOption(extension: string, scope: FdwOption['scope'], name: string): FdwOption | undefined {
-  return fdwAdapter(extension).options.find((o) => o.scope === scope && o.name === name)
-}

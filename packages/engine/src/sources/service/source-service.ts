@@ -1,21 +1,6 @@
 import type { Pool } from 'pg'
 import type { Logger } from 'pino'
-import type {
-  ParseUriInput,
-  ParseUriOutput,
-  RemoteTablesInput,
-  RemoteTablesOutput,
-  SourceTestResult,
-  SourceTypesOutput,
-  SourcesAddInput,
-  SourcesAddOutput,
-  SourcesListOutput,
-  SourcesRefreshInput,
-  SourcesRefreshOutput,
-  SourcesRemoveInput,
-  SourcesRemoveOutput,
-  SourcesTestInput,
-} from '../../api/contract/sources.js'
+import type { ApiOutput, ApiParsedInput } from '../../api/contract/methods.js'
 import { listSourceCards } from '../../catalog/list-sources.js'
 import type { EnvVars } from '../env-substitution.js'
 import { listRemoteTables } from '../probe/list-remote-tables.js'
@@ -45,11 +30,12 @@ export interface SourceServiceOptions {
 
 /**
  * The sources API (`sources/*` methods): source types and their options, URI parsing, cards, connection
- * tests, the table picker, add, refresh and remove. Every answer and error is free of passwords.
+ * tests, the table picker, add, refresh and remove. Every answer and error is free of passwords. Each method
+ * takes and answers its contract method's types (`ApiParsedInput` / `ApiOutput` of `API` in the contract).
  */
 export class SourceService {
   readonly #ctx: ServiceContext
-  #types: Promise<SourceTypesOutput> | undefined
+  #types: Promise<ApiOutput<'sources/types'>> | undefined
 
   constructor(options: SourceServiceOptions) {
     const env = options.env ?? process.env
@@ -63,7 +49,7 @@ export class SourceService {
   }
 
   /** `sources/types`: read once per engine run (the hub's extensions do not change while it runs). */
-  types(): Promise<SourceTypesOutput> {
+  types(): Promise<ApiOutput<'sources/types'>> {
     this.#types ??= detectSourceTypes(this.#ctx.pool).catch((err: unknown) => {
       this.#types = undefined
       throw err
@@ -72,12 +58,12 @@ export class SourceService {
   }
 
   /** `sources/parse-uri`. */
-  parseUri(input: ParseUriInput): ParseUriOutput {
+  parseUri(input: ApiParsedInput<'sources/parse-uri'>): ApiOutput<'sources/parse-uri'> {
     return parseUriToForm(input)
   }
 
   /** `sources/list`: the cards, and whether the vault can keep passwords typed in the UI. */
-  async list(): Promise<SourcesListOutput> {
+  async list(): Promise<ApiOutput<'sources/list'>> {
     const sources = await listSourceCards(this.#ctx.pool)
     const vault = await this.#ctx
       .vault()
@@ -87,34 +73,34 @@ export class SourceService {
   }
 
   /** `sources/test`: see `testSource`. */
-  async test(input: SourcesTestInput): Promise<SourceTestResult> {
+  async test(input: ApiParsedInput<'sources/test'>): Promise<ApiOutput<'sources/test'>> {
     const { source, saved } = await this.#target(input)
     const { result } = await testSource(this.#ctx.pool, source, { saved, timeoutMs: this.#ctx.probeTimeoutMs })
     return result
   }
 
   /** `sources/remote-tables`: see `listRemoteTables`. */
-  async remoteTables(input: RemoteTablesInput): Promise<RemoteTablesOutput> {
+  async remoteTables(input: ApiParsedInput<'sources/remote-tables'>): Promise<ApiOutput<'sources/remote-tables'>> {
     const { source, saved } = await this.#target(input)
     return listRemoteTables(this.#ctx.pool, source, { saved, timeoutMs: this.#ctx.probeTimeoutMs })
   }
 
   /** `sources/add`: see `addSource`. */
-  add(input: SourcesAddInput): Promise<SourcesAddOutput> {
+  add(input: ApiParsedInput<'sources/add'>): Promise<ApiOutput<'sources/add'>> {
     return addSource(this.#ctx, input)
   }
 
   /** `sources/refresh`: see `refreshSource`. */
-  refresh(input: SourcesRefreshInput): Promise<SourcesRefreshOutput> {
+  refresh(input: ApiParsedInput<'sources/refresh'>): Promise<ApiOutput<'sources/refresh'>> {
     return refreshSource(this.#ctx, input)
   }
 
   /** `sources/remove`: see `removeSource`. */
-  remove(input: SourcesRemoveInput): Promise<SourcesRemoveOutput> {
+  remove(input: ApiParsedInput<'sources/remove'>): Promise<ApiOutput<'sources/remove'>> {
     return removeSource(this.#ctx, input)
   }
 
-  async #target(input: SourcesTestInput): Promise<{ source: SourceConfig; saved: boolean }> {
+  async #target(input: ApiParsedInput<'sources/test'>): Promise<{ source: SourceConfig; saved: boolean }> {
     if (input.source) return { source: resolveDraft(input.source, this.#ctx.env).source, saved: false }
     const saved = await readSavedSource(this.#ctx.pool, input.name as string, this.#ctx.vault, this.#ctx.env)
     return { source: saved.source, saved: true }

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { vegaDataFile } from '../../demo/vega-data.js'
+import { penguinValues, readPenguins } from './penguins.js'
 
 /** Where the test MariaDB is: `IDW_TEST_MARIADB_HOST`/`_PORT`/`_USER`/`_PASSWORD`, default root@127.0.0.1:3306. */
 export const MARIADB = {
@@ -104,7 +105,7 @@ export async function loadRemoteDataset(password: string): Promise<RemoteDataset
   const database = `idw_test_${suffix}`
   const user = `idw_ro_${suffix}`
   const movies = await json('movies.json')
-  const penguins = await json('penguins.json')
+  const penguins = await readPenguins()
   const movieRows = movies.map((m) =>
     [
       m.Title,
@@ -125,19 +126,7 @@ export async function loadRemoteDataset(password: string): Promise<RemoteDataset
       .map(literal)
       .join(', '),
   )
-  const penguinRows = penguins.map((p) =>
-    [
-      p.Species,
-      p.Island,
-      p['Beak Length (mm)'],
-      p['Beak Depth (mm)'],
-      p['Flipper Length (mm)'],
-      p['Body Mass (g)'],
-      p.Sex,
-    ]
-      .map(literal)
-      .join(', '),
-  )
+  const penguinRows = penguins.map((p) => penguinValues(p).map(literal).join(', '))
   const drop = async (): Promise<void> => {
     await mariadb(`DROP DATABASE IF EXISTS ${database}; DROP USER IF EXISTS '${user}'@'%';`)
   }

@@ -1,9 +1,10 @@
 import type { CatalogSource } from '@idw/engine/api'
 import type { KeyboardEvent } from 'react'
-import { useMemo } from 'react'
+import { useMemo, useState } from 'react'
 import { formatCompactCount, formatCount } from '../../format/format.utils'
 import { useWorkbench } from '../../stores/workbench-context'
 import { Icon } from '../common/Icon'
+import { TableContextMenu, TableFilterButton } from '../filter/TableActions'
 import { filterCatalog, isNodeOpen, sourceKey, tableKey } from './CatalogTree.utils'
 import type { VisibleTable } from './CatalogTree.utils'
 
@@ -67,10 +68,11 @@ function TableNode({ visible }: { visible: VisibleTable }) {
   const open = useWorkbench((s) => isNodeOpen(s.catalog.expanded, key, openedByFilter))
   const toggle = useWorkbench((s) => s.toggleCatalogNode)
   const insertTableQuery = useWorkbench((s) => s.insertTableQuery)
+  const [menu, setMenu] = useState<{ x: number; y: number } | null>(null)
   const rows = table.estimatedRows
   const title = `${table.schema}.${table.name} · ${table.kind}${
     rows === null ? '' : ` · ~${formatCount(rows)} rows`
-  }\nDouble-click to query its first 1000 rows`
+  }\nDouble-click to query its first 1000 rows · right-click for more`
 
   return (
     <li
@@ -79,6 +81,10 @@ function TableNode({ visible }: { visible: VisibleTable }) {
       aria-selected={false}
       data-testid={`catalog-table-${table.schema}.${table.name}`}
       onDoubleClick={() => insertTableQuery(table.schema, table.name)}
+      onContextMenu={(event) => {
+        event.preventDefault()
+        setMenu({ x: event.clientX, y: event.clientY })
+      }}
     >
       <div
         className="tree__row tree__row--table"
@@ -94,7 +100,11 @@ function TableNode({ visible }: { visible: VisibleTable }) {
         <Icon name="table" className="tree__icon tree__icon--table" />
         <span className="tree__label">{table.name}</span>
         {rows === null ? null : <span className="tree__meta">{formatCompactCount(Math.max(rows, 0))}</span>}
+        <TableFilterButton schema={table.schema} name={table.name} />
       </div>
+      {menu === null ? null : (
+        <TableContextMenu schema={table.schema} name={table.name} x={menu.x} y={menu.y} onClose={() => setMenu(null)} />
+      )}
       {open ? (
         <ul role="group">
           {columns.map((column) => (

@@ -33,6 +33,55 @@ const PATHS = {
   ),
   close: <path d="M4 4l8 8M12 4l-8 8" />,
   check: <path d="M3 8.5l3 3 7-7" />,
+  filter: <path d="M2.5 3.5h11l-4.25 5v4l-2.5 1.5V8.5z" />,
+  plan: (
+    <>
+      <rect x="2" y="2.5" width="5" height="3" rx="0.8" />
+      <rect x="9" y="7" width="5" height="3" rx="0.8" />
+      <rect x="9" y="11.5" width="5" height="3" rx="0.8" />
+      <path d="M4.5 5.5v7.5H9M4.5 8.5H9" />
+    </>
+  ),
+  plus: <path d="M8 3v10M3 8h10" />,
+  braces: (
+    <path d="M5.5 2.5c-1.5 0-2 .8-2 2v1.5c0 1-.5 2-1.5 2 1 0 1.5 1 1.5 2v1.5c0 1.2.5 2 2 2M10.5 2.5c1.5 0 2 .8 2 2v1.5c0 1 .5 2 1.5 2-1 0-1.5 1-1.5 2v1.5c0 1.2-.5 2-2 2" />
+  ),
+  compare: (
+    <>
+      <rect x="2" y="2.5" width="5" height="11" rx="1" />
+      <rect x="9" y="2.5" width="5" height="11" rx="1" />
+    </>
+  ),
+  clipboard: (
+    <>
+      <rect x="3.5" y="3" width="9" height="11" rx="1.2" />
+      <path d="M6 3V2h4v1M6 7h4M6 10h3" />
+    </>
+  ),
+  gauge: <path d="M2.5 11.5a5.5 5.5 0 1 1 11 0M8 11.5l3-4" />,
+  timer: (
+    <>
+      <circle cx="8" cy="9" r="5" />
+      <path d="M8 9V6.5M6.5 2h3M12.5 4.5l-1 1" />
+    </>
+  ),
+  layers: <path d="M8 2l6 3.5-6 3.5-6-3.5zM2 9l6 3.5L14 9" />,
+  list: <path d="M5.5 4h8M5.5 8h8M5.5 12h8M2.5 4h.5M2.5 8h.5M2.5 12h.5" />,
+  text: <path d="M3 3.5h10M8 3.5v9M6 12.5h4" />,
+  swap: <path d="M3 5.5h9l-2.5-2.5M13 10.5H4l2.5 2.5" />,
+  info: (
+    <>
+      <circle cx="8" cy="8" r="6" />
+      <path d="M8 7.5v3.5M8 5v.5" />
+    </>
+  ),
+  remote: <path d="M2.5 8h8M7.5 4.5L11 8l-3.5 3.5M13.5 3v10" />,
+  hub: (
+    <>
+      <circle cx="8" cy="8" r="2.5" />
+      <path d="M8 2v3.5M8 10.5V14M2 8h3.5M10.5 8H14" />
+    </>
+  ),
 } as const
 
 export type IconName = keyof typeof PATHS

@@ -8,6 +8,7 @@ import { monaco } from './monaco-setup'
 import { IDW_THEME } from './monaco-theme'
 import { completionEntries } from './sql-completion.utils'
 import { SQL_LANGUAGE_ID } from './sql-language'
+import { splitStatements, statementAt } from './statement-at-cursor.utils'
 
 type CodeEditor = Parameters<OnMount>[0]
 
@@ -30,7 +31,7 @@ const EDITOR_OPTIONS = {
   hideCursorInOverviewRuler: true,
   renderWhitespace: 'none',
   scrollbar: { verticalScrollbarSize: 10, horizontalScrollbarSize: 10 },
-  placeholder: 'Write SQL across your sources…  Ctrl+Enter runs the selection or the whole text',
+  placeholder: 'Write SQL across your sources…  Ctrl+Enter runs the selection or the statement at the cursor',
 } as const
 
 const COMPLETION_KINDS = {
@@ -41,7 +42,8 @@ const COMPLETION_KINDS = {
 
 /**
  * The Monaco SQL editor (PostgreSQL highlighting, catalog completions). Ctrl/Cmd+Enter runs the selection or
- * the whole text; statements queued by the catalog are appended and selected.
+ * the statement at the cursor (marked in the gutter when the text holds several); statements queued by the
+ * catalog are appended and selected.
  */
 export function SqlEditor() {
   const store = useWorkbenchApi()
@@ -55,21 +57,48 @@ export function SqlEditor() {
   sourcesRef.current = sources
 
   const handleMount: OnMount = (mounted) => {
+    const statementMark = mounted.createDecorationsCollection()
     const syncSelection = (): void => {
       const model = mounted.getModel()
       const selection = mounted.getSelection()
       store.getState().setSelection(model && selection ? model.getValueInRange(selection) : '')
+      if (!model || !selection) return
+      const offset = model.getOffsetAt(selection.getPosition())
+      store.getState().setCursorOffset(offset)
+      const text = model.getValue()
+      const span = splitStatements(text).length > 1 && selection.isEmpty() ? statementAt(text, offset) : null
+      if (span === null) return statementMark.clear()
+      const start = model.getPositionAt(span.start)
+      const end = model.getPositionAt(span.end)
+      statementMark.set([
+        {
+          range: new monaco.Range(start.lineNumber, 1, end.lineNumber, 1),
+          options: { isWholeLine: true, linesDecorationsClassName: 'sql-editor__current-statement' },
+        },
+      ])
     }
     mounted.onDidChangeCursorSelection(syncSelection)
+    mounted.onDidChangeModelContent(syncSelection)
     mounted.addAction({
       id: 'idw.runQuery',
-      label: 'Run query',
+      label: 'Run the selection or the statement at the cursor',
       keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter],
       contextMenuGroupId: 'navigation',
       contextMenuOrder: 0,
       run: () => {
         syncSelection()
-        void store.getState().runQuery()
+        void store.getState().runCurrent()
+      },
+    })
+    mounted.addAction({
+      id: 'idw.explain',
+      label: 'Explain the selection or the statement at the cursor',
+      keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.KeyE],
+      contextMenuGroupId: 'navigation',
+      contextMenuOrder: 1,
+      run: () => {
+        syncSelection()
+        void store.getState().explainCurrent()
       },
     })
     setEditor(mounted)

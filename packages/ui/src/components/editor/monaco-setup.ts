@@ -1,13 +1,16 @@
 /**
  * Loads Monaco from the bundled `monaco-editor` package (never a CDN): the core editor API, the editing
- * features a SQL editor needs, the PostgreSQL language, and the editor worker bundled by Vite (`?worker`).
- * `@monaco-editor/react` is pointed at this instance with `loader.config({ monaco })`.
+ * features a SQL editor needs, the PostgreSQL language, the JSON language service (schema completions and
+ * validation for the filter editor), and their workers bundled by Vite (`?worker`; the JSON worker is loaded
+ * only once a JSON model exists). `@monaco-editor/react` is pointed at this instance with `loader.config({ monaco })`.
  *
- * The language services of TypeScript, CSS, HTML and JSON (and their large workers) are left out on purpose.
+ * The language services of TypeScript, CSS and HTML (and their large workers) are left out on purpose.
  */
 import { loader } from '@monaco-editor/react'
 import * as monaco from 'monaco-editor/editor/editor.api'
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker'
+import JsonWorker from 'monaco-editor/languages/features/json/json.worker?worker'
+import { jsonDefaults } from 'monaco-editor/languages/features/json/register'
 import 'monaco-editor/features/codicon/register'
 import 'monaco-editor/editor/browser/coreCommands'
 import 'monaco-editor/editor/contrib/bracketMatching/browser/bracketMatching'
@@ -30,10 +33,10 @@ import 'monaco-editor/editor/common/standaloneStrings'
 import { defineIdwTheme } from './monaco-theme'
 import { registerSqlLanguage } from './sql-language'
 
-self.MonacoEnvironment = { getWorker: () => new EditorWorker() }
+self.MonacoEnvironment = { getWorker: (_id, label) => (label === 'json' ? new JsonWorker() : new EditorWorker()) }
 defineIdwTheme(monaco)
 registerSqlLanguage(monaco)
 loader.config({ monaco })
 
 export type Monaco = typeof monaco
-export { monaco }
+export { jsonDefaults, monaco }

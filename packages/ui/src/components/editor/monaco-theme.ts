@@ -20,6 +20,10 @@ export function defineIdwTheme(monaco: typeof MonacoApi): void {
       { token: 'predefined', foreground: 'bb9af7' },
       { token: 'identifier', foreground: 'd4d8df' },
       { token: 'delimiter', foreground: '8b93a1' },
+      { token: 'string.key.json', foreground: '7dcfff' },
+      { token: 'string.value.json', foreground: '9ece6a' },
+      { token: 'number.json', foreground: 'ff9e64' },
+      { token: 'keyword.json', foreground: 'bb9af7' },
     ],
     colors: {
       'editor.background': '#15181e',

@@ -1,13 +1,18 @@
 import { useWorkbench } from '../../stores/workbench-context'
 import { Icon } from '../common/Icon'
 import { ErrorPanel } from './ErrorPanel'
-import { ResultGrid } from './ResultGrid'
+import { LocalViewBar } from './LocalViewBar'
+import { ResultGrid } from './grid/ResultGrid'
 import { ResultToolbar } from './ResultToolbar'
 import { RowCapBanner } from './RowCapBanner'
+import { ColumnStatsPanel } from './stats/ColumnStatsPanel'
 
 const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.userAgent)
 
-/** The lower half of the main area: toolbar, row-cap banner, then the grid, the error or a first hint. */
+/**
+ * The lower half of the main area: toolbar, row-cap banner, local view bar, then the grid (with the column
+ * statistics panel beside it), the error or a first hint.
+ */
 export function ResultPanel() {
   const status = useWorkbench((s) => s.result.status)
   const queryId = useWorkbench((s) => s.result.queryId)
@@ -16,10 +21,16 @@ export function ResultPanel() {
     <section className="result-pane" aria-label="Results">
       <ResultToolbar />
       <RowCapBanner />
+      <LocalViewBar />
       <div className="result-pane__body">
         {status === 'failed' ? <ErrorPanel /> : null}
         {status === 'idle' ? <EmptyResult /> : null}
-        {status !== 'idle' && status !== 'failed' ? <ResultGrid key={queryId} /> : null}
+        {status !== 'idle' && status !== 'failed' ? (
+          <div className="result-pane__split">
+            <ResultGrid key={queryId} />
+            <ColumnStatsPanel />
+          </div>
+        ) : null}
       </div>
     </section>
   )

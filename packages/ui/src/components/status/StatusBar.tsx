@@ -1,4 +1,3 @@
-import { DEFAULT_GRID_ROW_CAP } from '@idw/engine/api'
 import { formatCount } from '../../format/format.utils'
 import { useWorkbench } from '../../stores/workbench-context'
 import { summarizeHub } from './HubStatus.utils'
@@ -11,6 +10,7 @@ export function StatusBar() {
   const transport = useWorkbench((s) => s.connection.transport)
   const sourceCount = useWorkbench((s) => s.catalog.sources.length)
   const tableCount = useWorkbench((s) => s.catalog.sources.reduce((sum, source) => sum + source.tables.length, 0))
+  const rowCap = useWorkbench((s) => s.gridSettings.rowCap)
   const summary = summarizeHub(hub, hubError)
 
   return (
@@ -30,7 +30,7 @@ export function StatusBar() {
       </span>
       <span className="status-bar__spacer" />
       <span className="status-bar__item" title="Rows the grid keeps before offering Load all">
-        Row cap {formatCount(DEFAULT_GRID_ROW_CAP)}
+        {rowCap === null ? 'No row cap' : `Row cap ${formatCount(rowCap)}`}
       </span>
       <span className="status-bar__item">{transport === 'ipc' ? 'Desktop · IPC' : 'Web · HTTP'}</span>
       <span className="status-bar__item">Arrow IPC stream</span>

@@ -1,5 +1,13 @@
 /** Test support for the store tests: an in-memory `EngineClient` and fixtures (not part of the app). */
-import type { ApiInput, ApiMethod, ApiOutput, ExportJob, QueryRunInput, QueryStatus } from '@idw/engine/api'
+import type {
+  ApiInput,
+  ApiMethod,
+  ApiOutput,
+  ExportJob,
+  QueryRunInput,
+  QueryStatus,
+  TableRunInput,
+} from '@idw/engine/api'
 import { DEFAULT_GRID_ROW_CAP } from '@idw/engine/api'
 import { Int32, Table, Utf8, vectorFromArray } from 'apache-arrow'
 import type { RecordBatch } from 'apache-arrow'
@@ -22,6 +30,7 @@ export class ScriptedClient implements EngineClient {
   readonly kind = 'http'
   readonly calls: { method: string; input: unknown }[] = []
   readonly queries: QueryRunInput[] = []
+  readonly tableSelects: TableRunInput[] = []
   readonly downloads: string[] = []
   batches: RecordBatch[] = threeBatches()
   /** When set, the stream waits for it before each batch after the first. */
@@ -39,6 +48,15 @@ export class ScriptedClient implements EngineClient {
 
   async openQuery(input: QueryRunInput, signal: AbortSignal): Promise<QueryStream> {
     this.queries.push(input)
+    return this.stream(signal)
+  }
+
+  async openTableSelect(input: TableRunInput, signal: AbortSignal): Promise<QueryStream> {
+    this.tableSelects.push(input)
+    return this.stream(signal)
+  }
+
+  private async stream(signal: AbortSignal): Promise<QueryStream> {
     if (this.openError) throw this.openError
     const { batches, gate } = this
     async function* stream(): AsyncGenerator<RecordBatch> {
@@ -50,8 +68,8 @@ export class ScriptedClient implements EngineClient {
     return { schema: batches[0]!.schema, batches: stream() }
   }
 
-  async downloadExport(job: Pick<ExportJob, 'jobId' | 'fileName'>): Promise<void> {
-    this.downloads.push(job.fileName)
+  async downloadExport(job: Pick<ExportJob, 'jobId' | 'fileName'>, file?: string): Promise<void> {
+    this.downloads.push(file ?? job.fileName)
   }
 
   methods(): string[] {
