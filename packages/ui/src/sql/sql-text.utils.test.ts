@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { locatePosition, quoteIdent, selectStarSql, separatorBefore, statementToRun } from './sql-text.utils'
+import { locatePosition, quoteIdent, selectStarSql, separatorBefore } from './sql-text.utils'
 
 describe('quoteIdent', () => {
   it('leaves plain lower-case names bare', () => {
@@ -24,23 +24,6 @@ describe('selectStarSql', () => {
   it('selects the first 1000 rows of a schema-qualified table', () => {
     expect(selectStarSql('files', 'airports')).toBe('SELECT * FROM files.airports LIMIT 1000;')
     expect(selectStarSql('shop', 'Order Lines')).toBe('SELECT * FROM shop."Order Lines" LIMIT 1000;')
-  })
-})
-
-describe('statementToRun', () => {
-  const text = 'SELECT 1;\n\nSELECT 2;\n'
-
-  it('runs the whole text without its trailing semicolon when nothing is selected', () => {
-    expect(statementToRun(text, '')).toBe('SELECT 1;\n\nSELECT 2')
-    expect(statementToRun(text, '   \n')).toBe('SELECT 1;\n\nSELECT 2')
-  })
-
-  it('runs the selection when there is one', () => {
-    expect(statementToRun(text, ' SELECT 2; ')).toBe('SELECT 2')
-  })
-
-  it('returns an empty string for blank text', () => {
-    expect(statementToRun(' ;\n', '')).toBe('')
   })
 })
 

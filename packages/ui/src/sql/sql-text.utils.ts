@@ -30,16 +30,6 @@ export function selectStarSql(schema: string, table: string): string {
 }
 
 /**
- * The SQL a run or an export sends: the selection when it holds more than blanks, else the whole editor text;
- * surrounding blanks and trailing semicolons removed (the engine wraps the statement in a cursor or a COPY).
- * Empty string when there is nothing to run.
- */
-export function statementToRun(text: string, selection: string): string {
-  const chosen = selection.trim() === '' ? text : selection
-  return chosen.trim().replace(/[\s;]+$/, '')
-}
-
-/**
  * What to put before a statement appended at the end of `documentText` so that it starts on its own line
  * after one blank line: nothing for an empty document.
  */

@@ -1,5 +1,5 @@
 import type { ExportFormat, ExportJob, ExportStartInput } from '@idw/engine/api'
-import { statementToRun } from '../sql/sql-text.utils'
+import { statementToRunAt } from '../components/editor/statement-at-cursor.utils'
 import { toErrorView } from './error-view'
 import type { ErrorView } from './error-view'
 import type { SliceCreator } from './store-types'
@@ -133,7 +133,7 @@ export const createExportSlice: SliceCreator<ExportSlice> =
 
       async startExport(format) {
         const { editor } = get()
-        const sql = statementToRun(editor.sql, editor.selection)
+        const sql = statementToRunAt(editor.sql, editor.selection, editor.cursorOffset)
         if (sql !== '') await start({ sql, format }, true)
       },
 

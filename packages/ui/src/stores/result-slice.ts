@@ -1,6 +1,6 @@
 import type { QueryStatus, TableSelectInput } from '@idw/engine/api'
 import type { RecordBatch, Schema } from 'apache-arrow'
-import { statementToRun } from '../sql/sql-text.utils'
+import { statementToRunAt } from '../components/editor/statement-at-cursor.utils'
 import { toErrorView } from './error-view'
 import type { ErrorView } from './error-view'
 import { batchByteLength } from './result-bytes.utils'
@@ -174,7 +174,7 @@ export const createResultSlice: SliceCreator<ResultSlice> =
         const table = runOptions.table ?? null
         const sql =
           table === null
-            ? (runOptions.sql ?? statementToRun(editor.sql, editor.selection))
+            ? (runOptions.sql ?? statementToRunAt(editor.sql, editor.selection, editor.cursorOffset))
             : `${table.table.schema}.${table.table.name}`
         if (sql === '') return
         if (active !== null) get().cancelQuery()

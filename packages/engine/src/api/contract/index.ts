@@ -29,6 +29,10 @@ export {
   TableSelectInput,
 } from './table.js'
 export { SelectSpecSchema, OrderByItemSchema } from '../../query/select-spec.js'
+export { classifyColumnType } from '../../query/column-types.js'
+export type { ColumnFamily, ColumnType } from '../../query/column-types.js'
+export { appliesTo, findColumnOperator, listOperators } from '../../query/operators.js'
+export type { ColumnOperator } from '../../query/operators.js'
 export type { SelectSpec, FilterInput, OrderByItem } from '../../query/select-spec.js'
 export { API, STREAM_API, isApiMethod, isStreamMethod } from './methods.js'
 export type {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import type { FormEvent } from 'react'
-import { statementToRun } from '../../sql/sql-text.utils'
+import { statementToRunAt } from '../editor/statement-at-cursor.utils'
 import { useWorkbench } from '../../stores/workbench-context'
 import { Icon } from '../common/Icon'
 import { ColumnFields } from './ColumnFields'
@@ -20,7 +20,7 @@ let lastDraft: ExportDraft = DEFAULT_DRAFT
  * recent jobs (also those started before the page was reloaded) on the right. Closing it leaves jobs running.
  */
 export function ExportDialog({ onClose }: { onClose(): void }) {
-  const sql = useWorkbench((s) => statementToRun(s.editor.sql, s.editor.selection))
+  const sql = useWorkbench((s) => statementToRunAt(s.editor.sql, s.editor.selection, s.editor.cursorOffset))
   const fields = useWorkbench((s) => s.result.schema?.fields)
   const status = useWorkbench((s) => s.exports.status)
   const startDatasetExport = useWorkbench((s) => s.startDatasetExport)

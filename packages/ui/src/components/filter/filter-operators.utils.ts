@@ -1,68 +1,13 @@
-/**
- * How the filter builder sees a PostgreSQL column type; the same families as the engine's query builder
- * (`packages/engine/src/query/column-types.ts`), so the builder offers exactly the operators the engine accepts.
- */
-export type ColumnFamily =
-  | 'integer'
-  | 'numeric'
-  | 'float'
-  | 'text'
-  | 'boolean'
-  | 'date'
-  | 'timestamp'
-  | 'timestamptz'
-  | 'time'
-  | 'timetz'
-  | 'interval'
-  | 'uuid'
-  | 'json'
-  | 'bytea'
-  | 'array'
-  | 'other'
+import { appliesTo, classifyColumnType, findColumnOperator, type ColumnFamily } from '@idw/engine/api'
 
-const FAMILIES: ReadonlyMap<string, ColumnFamily> = new Map(
-  Object.entries({
-    integer: 'smallint int2 integer int int4 bigint int8',
-    numeric: 'numeric decimal',
-    float: 'real float4 float8',
-    text: 'text varchar char bpchar name citext',
-    boolean: 'boolean bool',
-    date: 'date',
-    timestamp: 'timestamp',
-    timestamptz: 'timestamptz',
-    time: 'time',
-    timetz: 'timetz',
-    uuid: 'uuid',
-    json: 'json jsonb',
-    bytea: 'bytea',
-  } satisfies Partial<Record<ColumnFamily, string>>).flatMap(([family, names]) =>
-    names.split(' ').map((name): [string, ColumnFamily] => [name, family as ColumnFamily]),
-  ),
-)
-
-const LONG_NAMES: Readonly<Record<string, string>> = {
-  'double precision': 'float8',
-  'character varying': 'varchar',
-  character: 'bpchar',
-  'timestamp without time zone': 'timestamp',
-  'timestamp with time zone': 'timestamptz',
-  'time without time zone': 'time',
-  'time with time zone': 'timetz',
-}
+export type { ColumnFamily }
 
 /**
  * The family of a type as `format_type` prints it (`integer`, `numeric(10,2)`, `timestamp(3) with time zone`,
- * `text[]`); unknown names (enums, domains, extension types) are `other`.
+ * `text[]`), classified by the engine's query builder, so the builder offers exactly the operators it accepts.
  */
 export function columnFamily(formatType: string): ColumnFamily {
-  const name = formatType
-    .toLowerCase()
-    .replace(/\(\s*\d+\s*(,\s*-?\d+\s*)?\)/g, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-  if (name.endsWith('[]')) return 'array'
-  if (/^interval( |$)/.test(name)) return 'interval'
-  return FAMILIES.get(LONG_NAMES[name] ?? name) ?? 'other'
+  return classifyColumnType(formatType).family
 }
 
 /** How many values an operator takes: one, a `[low, high]` pair, a list, or a true/false flag. */
@@ -74,7 +19,7 @@ export interface OperatorInfo {
   /** Short text in the operator select: `=`, `≥`, `between`, `is null`… */
   label: string
   arity: OperatorArity
-  /** What the column type must allow: equality, ordering, text matching, or nothing (null checks). */
+  /** The kind of operand, for the value widget: equality (null allowed), ordering, text pattern, or none. */
   needs: 'equality' | 'ordering' | 'text' | null
   /** `$`-prefixed Mongo style. */
   mongo: boolean
@@ -117,34 +62,15 @@ export const OPERATORS: readonly OperatorInfo[] = [
 
 const BY_NAME: ReadonlyMap<string, OperatorInfo> = new Map(OPERATORS.map((info) => [info.name, info]))
 
-const ABILITIES: Readonly<Record<ColumnFamily, readonly string[]>> = {
-  integer: ['equality', 'ordering'],
-  numeric: ['equality', 'ordering'],
-  float: ['equality', 'ordering'],
-  text: ['equality', 'ordering', 'text'],
-  boolean: ['equality'],
-  date: ['equality', 'ordering'],
-  timestamp: ['equality', 'ordering'],
-  timestamptz: ['equality', 'ordering'],
-  time: ['equality', 'ordering'],
-  timetz: ['equality', 'ordering'],
-  interval: ['equality', 'ordering'],
-  uuid: ['equality', 'ordering'],
-  json: [],
-  bytea: [],
-  array: [],
-  other: ['equality', 'ordering'],
-}
-
 /** The operator named `name` (`gt`, `$gte`…), or undefined. */
 export function operatorInfo(name: string): OperatorInfo | undefined {
   return BY_NAME.get(name)
 }
 
-/** True when operator `name` applies to a column of `family` (ordering needs an ordered type, like needs text). */
+/** True when operator `name` applies to a column of `family`, by the engine's rules (ordering, text matching). */
 export function operatorApplies(name: string, family: ColumnFamily): boolean {
-  const info = BY_NAME.get(name)
-  return info !== undefined && (info.needs === null || ABILITIES[family].includes(info.needs))
+  const operator = findColumnOperator(name)
+  return BY_NAME.has(name) && operator !== undefined && appliesTo(operator, family)
 }
 
 /** The operators that apply to `family`, plain ones first. */
