@@ -1,9 +1,10 @@
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { createRequire } from 'node:module'
-import { app, BrowserWindow, ipcMain } from 'electron'
+import { app, BrowserWindow, ipcMain, net, protocol } from 'electron'
 import { createLogger, Engine, resolveEngineOptions } from '@idw/engine'
 import { createIpcDispatcher, IPC_CHANNELS, type IpcDispatcher } from './ipc-dispatcher.js'
+import { resolveUiPath, UI_SCHEME, UI_START_URL } from './ui-path.js'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 
@@ -16,14 +17,31 @@ function registerHandlers(dispatcher: IpcDispatcher): void {
   ipcMain.handle(IPC_CHANNELS.closeStream, (_event, streamId: string) => dispatcher.closeStream(streamId))
 }
 
-function uiIndexHtml(): string {
+function uiDir(): string {
   const pkg = createRequire(import.meta.url).resolve('@idw/ui/package.json')
-  return path.join(path.dirname(pkg), 'dist', 'index.html')
+  return path.join(path.dirname(pkg), 'dist')
 }
 
 /**
+ * Serves the built UI under `idw://ui/`, a standard secure scheme, because Chromium refuses module workers and
+ * WebAssembly fetches (Monaco's worker, duckdb-wasm) from `file://` pages.
+ */
+function serveUi(dir: string): void {
+  protocol.handle(UI_SCHEME, (request) => {
+    const file = resolveUiPath(dir, request.url)
+    if (file === null) return new Response('not found', { status: 404 })
+    return net.fetch(pathToFileURL(file).toString())
+  })
+}
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: UI_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } },
+])
+
+/**
  * The Electron main process: starts the same engine as the web host, carries its router over IPC and shows the
- * built UI in a sandboxed window with context isolation; the preload bridge is the page's only way out.
+ * built UI (served under `idw://ui/`) in a sandboxed window with context isolation; the preload bridge is the
+ * page's only way out.
  */
 async function main(): Promise<void> {
   const logger = createLogger()
@@ -31,6 +49,7 @@ async function main(): Promise<void> {
   const engine = await Engine.start(resolveEngineOptions(process.env), logger)
   const dispatcher = createIpcDispatcher(engine.router, logger)
   registerHandlers(dispatcher)
+  serveUi(uiDir())
   const window = new BrowserWindow({
     width: 1440,
     height: 900,
@@ -44,7 +63,7 @@ async function main(): Promise<void> {
     },
   })
   window.on('closed', () => void dispatcher.closeAll())
-  await window.loadFile(uiIndexHtml())
+  await window.loadURL(UI_START_URL)
   app.on('window-all-closed', () => app.quit())
   app.on('before-quit', (event) => {
     event.preventDefault()
