@@ -1,9 +1,10 @@
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { createRequire } from 'node:module'
-import { app, BrowserWindow, ipcMain, net, protocol } from 'electron'
+import { app, BrowserWindow, ipcMain, net, protocol, safeStorage } from 'electron'
 import { createLogger, Engine, resolveEngineOptions } from '@idw/engine'
 import { createIpcDispatcher, IPC_CHANNELS, type IpcDispatcher } from './ipc-dispatcher.js'
+import { provideMasterKey } from './keychain-master-key.js'
 import { resolveUiPath, UI_SCHEME, UI_START_URL } from './ui-path.js'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
@@ -46,7 +47,10 @@ protocol.registerSchemesAsPrivileged([
 async function main(): Promise<void> {
   const logger = createLogger()
   await app.whenReady()
-  const engine = await Engine.start(resolveEngineOptions(process.env), logger)
+  const options = resolveEngineOptions(process.env)
+  const keySource = provideMasterKey(process.env, options.dataDir, safeStorage)
+  if (keySource === 'unavailable') logger.warn('the OS keychain is unavailable: set IDW_MASTER_KEY to store passwords')
+  const engine = await Engine.start(options, logger)
   const dispatcher = createIpcDispatcher(engine.router, logger)
   registerHandlers(dispatcher)
   serveUi(uiDir())
