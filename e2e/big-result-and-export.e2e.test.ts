@@ -2,11 +2,10 @@ import { readdirSync } from 'node:fs'
 import path from 'node:path'
 import { DuckDBInstance } from '@duckdb/node-api'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CHROMIUM_MISSING, chromiumPath } from './chromium.js'
+import { chromiumForTests } from './chromium.js'
 import { openWorkbench, setEditorSql, type WorkbenchSession } from './workbench-session.js'
 
-const executablePath = chromiumPath()
-if (executablePath === null) process.stderr.write(`\n${CHROMIUM_MISSING}\n\n`)
+const executablePath = chromiumForTests()
 
 const ALL_FLIGHTS = 'SELECT row_number() OVER () AS n, * FROM flights.flights'
 

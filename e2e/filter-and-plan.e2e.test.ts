@@ -1,17 +1,8 @@
-import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CHROMIUM_MISSING, chromiumPath } from './chromium.js'
-import { openWorkbench, setEditorSql, type WorkbenchSession } from './workbench-session.js'
+import { chromiumForTests } from './chromium.js'
+import { openWorkbench, readText, setEditorSql, type WorkbenchSession } from './workbench-session.js'
 
-const executablePath = chromiumPath()
-if (executablePath === null) process.stderr.write(`\n${CHROMIUM_MISSING}\n\n`)
-
-/** The element's text with spaces normalised, or '' while it is not on the page. */
-const text = async (page: Page, testId: string) => {
-  const element = page.getByTestId(testId).first()
-  if ((await element.count()) === 0) return ''
-  return ((await element.textContent()) ?? '').replace(/\u00a0/g, ' ').replace(/\s+/g, ' ')
-}
+const executablePath = chromiumForTests()
 
 describe.skipIf(executablePath === null)('filters without SQL and plans that explain themselves', () => {
   let session: WorkbenchSession
@@ -33,7 +24,7 @@ describe.skipIf(executablePath === null)('filters without SQL and plans that exp
     await page.getByTestId('filter-operator-select').last().selectOption('gt')
     await page.getByTestId('filter-value-input').last().fill('600')
 
-    await expect.poll(() => text(page, 'filter-sql-preview'), { timeout: 15_000 }).toContain('"delay" > 600')
+    await expect.poll(() => readText(page, 'filter-sql-preview'), { timeout: 15_000 }).toContain('"delay" > 600')
 
     await page.getByTestId('filter-mode-json').click()
     const json = page.getByTestId('filter-json-editor').locator('.view-lines')
@@ -43,7 +34,7 @@ describe.skipIf(executablePath === null)('filters without SQL and plans that exp
     await page.getByTestId('filter-mode-visual').click()
 
     await page.getByTestId('filter-run').click()
-    const rowCount = async () => Number((await text(page, 'result-row-count')).replace(/\D/g, '') || '0')
+    const rowCount = async () => Number((await readText(page, 'result-row-count')).replace(/\D/g, '') || '0')
     await expect.poll(rowCount, { timeout: 60_000 }).toBeGreaterThan(0)
     await expect
       .poll(async () => page.locator('.run-state').first().textContent(), { timeout: 60_000 })
@@ -53,7 +44,7 @@ describe.skipIf(executablePath === null)('filters without SQL and plans that exp
 
     await page.getByTestId('explain-button').click()
     await page.getByTestId('foreign-scan').first().waitFor({ timeout: 30_000 })
-    expect(await text(page, 'remote-sql')).toMatch(/WHERE \(\(delay > 600/)
+    expect(await readText(page, 'remote-sql')).toMatch(/WHERE \(\(delay > 600/)
     const pushed = page.locator('[data-testid="clause"][data-kind="filter"][data-pushed="true"]')
     await expect.poll(() => pushed.count()).toBeGreaterThan(0)
     expect(await pushed.first().textContent()).toContain('delay > 600')

@@ -4,10 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadRemoteDataset, mariadb, mariadbUnavailable } from '../packages/engine/src/sources/testing/mariadb.js'
 import type { RemoteDataset } from '../packages/engine/src/sources/testing/mariadb.js'
 import { pg15Unavailable, printSkip } from '../packages/engine/src/sources/testing/pg15-hub.js'
-import { CHROMIUM_MISSING, chromiumPath, launchChromium } from './chromium.js'
+import { chromiumForTests, launchChromium } from './chromium.js'
 import { createSourcesHub, demoRemoteRows, type SourcesHub } from './sources-hub.js'
 import { startWebHost, type WebHost } from './web-host.js'
-import { setEditorSql } from './workbench-session.js'
+import { readText, setEditorSql } from './workbench-session.js'
 
 /** Each movie of the MariaDB source released on a day of the demo's flights, with that day's traffic. */
 const MOVIE_DAYS_SQL =
@@ -17,14 +17,10 @@ const MOVIE_DAYS_SQL =
   '      FROM flights.flights f GROUP BY 1) d ON d.day = m.release_date\n' +
   'ORDER BY d.flights DESC, m.title'
 
-const executablePath = chromiumPath()
-if (executablePath === null) process.stderr.write(`\n${CHROMIUM_MISSING}\n\n`)
+const executablePath = chromiumForTests()
 const serviceGap =
   executablePath === null ? null : ((await pg15Unavailable(['mysql_fdw'])) ?? (await mariadbUnavailable()))
 if (serviceGap !== null) printSkip('e2e/sources.e2e.test.ts', serviceGap)
-
-const text = async (page: Page, testId: string): Promise<string> =>
-  ((await page.getByTestId(testId).first().textContent()) ?? '').replace(/\u00a0/g, ' ').replace(/\s+/g, ' ')
 
 describe.skipIf(executablePath === null || serviceGap !== null)('connecting MariaDB from the UI', () => {
   const password = `e2e-P@ss#w:rd/?-${randomBytes(3).toString('hex')}`
@@ -102,7 +98,9 @@ describe.skipIf(executablePath === null || serviceGap !== null)('connecting Mari
 
     await setEditorSql(page, MOVIE_DAYS_SQL)
     await page.keyboard.press('ControlOrMeta+Enter')
-    await expect.poll(() => text(page, 'result-row-count'), { timeout: 60_000 }).toContain(`${expected.length} rows`)
+    await expect
+      .poll(() => readText(page, 'result-row-count'), { timeout: 60_000 })
+      .toContain(`${expected.length} rows`)
     const flightsCell = page
       .getByTestId('result-grid')
       .locator('[role="row"][aria-rowindex="2"] [role="gridcell"]')
@@ -116,10 +114,10 @@ describe.skipIf(executablePath === null || serviceGap !== null)('connecting Mari
     await mariadb('ALTER TABLE penguins ADD COLUMN year SMALLINT', dataset.database)
     await page.getByTestId('sidebar-tab-sources').click()
     await page.getByTestId('source-card-shop').waitFor()
-    expect(await text(page, 'source-card-shop')).toContain('2 tables')
+    expect(await readText(page, 'source-card-shop')).toContain('2 tables')
     await page.getByTestId('source-refresh-shop').click()
-    await expect.poll(() => text(page, 'source-changes'), { timeout: 60_000 }).toContain('1 column added')
-    expect(await text(page, 'source-changes')).toContain('penguins.year smallint')
+    await expect.poll(() => readText(page, 'source-changes'), { timeout: 60_000 }).toContain('1 column added')
+    expect(await readText(page, 'source-changes')).toContain('penguins.year smallint')
 
     await page.getByTestId('source-remove-shop').click()
     await page.getByTestId('source-remove-confirm').click()

@@ -43,3 +43,10 @@ export async function setEditorSql(page: Page, sql: string): Promise<void> {
   await page.keyboard.press('Delete')
   await page.keyboard.insertText(sql)
 }
+
+/** The text of the first element with `testId`, non-breaking and runs of spaces made one space; '' while absent. */
+export async function readText(page: Page, testId: string): Promise<string> {
+  const element = page.getByTestId(testId).first()
+  if ((await element.count()) === 0) return ''
+  return ((await element.textContent()) ?? '').replace(/\u00a0/g, ' ').replace(/\s+/g, ' ')
+}

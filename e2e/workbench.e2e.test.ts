@@ -4,7 +4,7 @@ import path from 'node:path'
 import { DuckDBInstance } from '@duckdb/node-api'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { CHROMIUM_MISSING, chromiumPath } from './chromium.js'
+import { chromiumForTests } from './chromium.js'
 import { openWorkbench, setEditorSql, type WorkbenchSession } from './workbench-session.js'
 
 const CROSS_SOURCE_SQL =
@@ -12,8 +12,7 @@ const CROSS_SOURCE_SQL =
   'FROM flights.flights f JOIN files.airports a ON a.iata = f.origin\n' +
   'GROUP BY a.state ORDER BY flights DESC, a.state'
 
-const executablePath = chromiumPath()
-if (executablePath === null) process.stderr.write(`\n${CHROMIUM_MISSING}\n\n`)
+const executablePath = chromiumForTests()
 
 describe.skipIf(executablePath === null)('the workbench in Chromium, on the demo workspace', () => {
   let session: WorkbenchSession

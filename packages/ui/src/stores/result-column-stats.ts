@@ -29,7 +29,7 @@ export interface ColumnStatsSlice {
 }
 
 /** The panel before it is opened: no column, no statistics. */
-export const CLOSED_COLUMN_STATS: ColumnStatsState = {
+const CLOSED_COLUMN_STATS: ColumnStatsState = {
   open: false,
   column: null,
   status: 'idle',

@@ -40,7 +40,7 @@ export interface LocalViewSlice {
 }
 
 /** No local view: result order, every loaded row. */
-export const EMPTY_RESULT_VIEW: ResultViewState = {
+const EMPTY_RESULT_VIEW: ResultViewState = {
   filters: [],
   sort: null,
   status: 'idle',

@@ -1,39 +1,12 @@
-import type { SourceCard, SourceTestResult } from '@idw/engine/api'
+import type { SourceTestResult } from '@idw/engine/api'
 import { describe, expect, it } from 'vitest'
 import { EngineClientError } from '../client/client-error'
+import { CONNECTED, sourceCard } from '../components/sources/testing/source-cards.fixture'
 import { SOURCE_TYPES } from '../components/sources/testing/source-types.fixture'
 import { ScriptedClient } from './testing/scripted-client'
 import { createWorkbenchStore } from './workbench-store'
 
 const URI = 'mysql://reader:p%40ss%23w%3Ard%2F%3F@127.0.0.1:3306/shop'
-
-function card(overrides: Partial<SourceCard> = {}): SourceCard {
-  return {
-    name: 'shop',
-    fdw: 'mysql_fdw',
-    typeLabel: 'MySQL / MariaDB',
-    location: '127.0.0.1:3306/shop',
-    tables: 2,
-    status: 'ready',
-    statusMessage: null,
-    origin: 'api',
-    tags: [],
-    appliedAt: '2025-01-01T00:00:00Z',
-    refreshedAt: null,
-    ...overrides,
-  }
-}
-
-const OK: SourceTestResult = {
-  ok: true,
-  verdict: 'ok',
-  code: null,
-  message: 'connected to 127.0.0.1:3306/shop: 3 tables',
-  action: null,
-  detail: null,
-  latencyMs: 40,
-  remoteTables: 3,
-}
 
 const col = (name: string) => ({ name, type: 'text', nullable: true })
 
@@ -41,7 +14,7 @@ function engine() {
   return new ScriptedClient({
     'sources/types': () => SOURCE_TYPES,
     'sources/list': () => ({
-      sources: [card()],
+      sources: [sourceCard()],
       vault: { unlocked: true, reason: null },
     }),
     'sources/parse-uri': () => ({
@@ -57,7 +30,7 @@ function engine() {
       suggestedName: 'shop',
       location: '127.0.0.1:3306/shop',
     }),
-    'sources/test': () => OK,
+    'sources/test': () => CONNECTED,
     'sources/remote-tables': () => ({
       remoteSchema: 'shop',
       tables: [
@@ -66,7 +39,7 @@ function engine() {
         { name: 'rated_movies', columns: [col('title')], imported: false },
       ],
     }),
-    'sources/add': () => ({ source: card(), tables: ['shop.movies', 'shop.penguins'], statements: [] }),
+    'sources/add': () => ({ source: sourceCard(), tables: ['shop.movies', 'shop.penguins'], statements: [] }),
     'catalog/get': () => ({ sources: [] }),
   })
 }
@@ -103,7 +76,7 @@ describe('add source dialog', () => {
 
     await store.getState().testSourceDraft()
     expect(client.calls.find((c) => c.method === 'sources/test')?.input).toEqual({ source: DRAFT })
-    expect(store.getState().sourceDialog.test).toEqual({ status: 'done', result: OK, error: null, stale: false })
+    expect(store.getState().sourceDialog.test).toEqual({ status: 'done', result: CONNECTED, error: null, stale: false })
     store.getState().setSourceField('server.fetch_size', '500')
     expect(store.getState().sourceDialog.test.stale).toBe(true)
     store.getState().setSourceField('server.fetch_size', '')
@@ -176,7 +149,7 @@ describe('add source dialog', () => {
     const testing = store.getState().testSourceDraft()
     expect(store.getState().sourceDialog.test.status).toBe('running')
     store.getState().closeSourceDialog()
-    answer(OK)
+    answer(CONNECTED)
     await testing
     expect(store.getState().sourceDialog).toMatchObject({ open: false, test: { status: 'idle', result: null } })
     expect(store.getState().sourceDialog.types).toEqual(SOURCE_TYPES)
@@ -195,10 +168,10 @@ describe('source cards', () => {
     }
     const client = new ScriptedClient({
       'sources/list': () => ({
-        sources: [card({ refreshedAt: '2025-01-02T00:00:00Z' })],
+        sources: [sourceCard({ refreshedAt: '2025-01-02T00:00:00Z' })],
         vault: { unlocked: true, reason: null },
       }),
-      'sources/refresh': () => ({ source: card(), changes, statements: [], ms: 120 }),
+      'sources/refresh': () => ({ source: sourceCard(), changes, statements: [], ms: 120 }),
       'catalog/get': () => ({ sources: [] }),
     })
     const store = createWorkbenchStore(client)

@@ -6,6 +6,7 @@ import { SidebarViewSwitch } from '../sources/SidebarViewSwitch'
 import { SourceCardsPanel } from '../sources/SourceCardsPanel'
 import { SourceNotice } from '../sources/SourceNotice'
 import { CatalogTree } from './CatalogTree'
+import { SidebarError } from './SidebarError'
 
 /** The left sidebar: the source catalog with its filter box, or the source cards; "Add source" in its header. */
 export function CatalogPanel() {
@@ -52,14 +53,7 @@ export function CatalogPanel() {
             }}
           />
         </label>
-        {error === null ? null : (
-          <div className="sidebar__error" role="alert">
-            <Icon name="warning" size={14} />
-            <span>
-              <strong>{error.code}</strong> {error.message}
-            </span>
-          </div>
-        )}
+        <SidebarError error={error} />
         <div className="sidebar__scroll">
           <CatalogTree />
         </div>

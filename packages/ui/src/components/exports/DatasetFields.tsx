@@ -1,5 +1,19 @@
 import { exportedName, parseRatios } from './export-options.utils'
 import type { ExportDraft } from './export-options.utils'
+import { LabelledInput, LabelledSelect } from './LabelledControls'
+import type { SelectOption } from './LabelledControls'
+
+const SAMPLE_MODES: readonly SelectOption<ExportDraft['sampleMode']>[] = [
+  { value: 'none', label: 'All rows' },
+  { value: 'rows', label: 'A number of rows' },
+  { value: 'fraction', label: 'A fraction' },
+]
+
+const ROW_COUNTS: readonly SelectOption<ExportDraft['rowCount']>[] = [
+  { value: 'estimate', label: 'Planner estimate' },
+  { value: 'count', label: 'Exact count (runs count(*))' },
+  { value: 'none', label: 'No percentage' },
+]
 
 const percent = (share: number): string => `${Number((share * 100).toFixed(1))}%`
 
@@ -22,55 +36,41 @@ export function DatasetFields({
     <fieldset className="form-section">
       <legend>Dataset</legend>
       <div className="form-row">
-        <label className="form-field">
-          <span>Split by key</span>
-          {keys.length > 0 ? (
-            <select
-              className="grid-field"
-              data-testid="export-split-key"
-              value={draft.splitKey}
-              onChange={(event) => onChange({ splitKey: event.target.value })}
-            >
-              <option value="">No split</option>
-              {keys.map((key) => (
-                <option key={key} value={key}>
-                  {key}
-                </option>
-              ))}
-            </select>
-          ) : (
-            <input
-              className="grid-field"
-              placeholder="key column (run the query to list them)"
-              data-testid="export-split-key"
-              value={draft.splitKey}
-              onChange={(event) => onChange({ splitKey: event.target.value.trim() })}
-            />
-          )}
-        </label>
-        <label className="form-field">
-          <span>Train / validation / test</span>
-          <input
-            className="grid-field"
-            data-testid="export-split-ratios"
-            value={draft.splitRatios}
-            disabled={draft.splitKey === ''}
-            placeholder="80/10/10"
-            onChange={(event) => onChange({ splitRatios: event.target.value })}
+        {keys.length > 0 ? (
+          <LabelledSelect
+            label="Split by key"
+            testId="export-split-key"
+            value={draft.splitKey}
+            options={[{ value: '', label: 'No split' }, ...keys.map((key) => ({ value: key, label: key }))]}
+            onChange={(splitKey) => onChange({ splitKey })}
           />
-        </label>
-        <label className="form-field form-field--narrow">
-          <span>Seed</span>
-          <input
-            className="grid-field"
-            inputMode="numeric"
-            placeholder="0"
-            data-testid="export-split-seed"
-            value={draft.splitSeed}
-            disabled={draft.splitKey === ''}
-            onChange={(event) => onChange({ splitSeed: event.target.value })}
+        ) : (
+          <LabelledInput
+            label="Split by key"
+            placeholder="key column (run the query to list them)"
+            testId="export-split-key"
+            value={draft.splitKey}
+            onChange={(splitKey) => onChange({ splitKey: splitKey.trim() })}
           />
-        </label>
+        )}
+        <LabelledInput
+          label="Train / validation / test"
+          testId="export-split-ratios"
+          value={draft.splitRatios}
+          disabled={draft.splitKey === ''}
+          placeholder="80/10/10"
+          onChange={(splitRatios) => onChange({ splitRatios })}
+        />
+        <LabelledInput
+          label="Seed"
+          narrow
+          inputMode="numeric"
+          placeholder="0"
+          testId="export-split-seed"
+          value={draft.splitSeed}
+          disabled={draft.splitKey === ''}
+          onChange={(splitSeed) => onChange({ splitSeed })}
+        />
       </div>
       {ratios === null ? (
         <p className="form-note">
@@ -86,80 +86,58 @@ export function DatasetFields({
         </p>
       )}
       <div className="form-row">
-        <label className="form-field">
-          <span>Sample</span>
-          <select
-            className="grid-field"
-            data-testid="export-sample-mode"
-            value={draft.sampleMode}
-            onChange={(event) => onChange({ sampleMode: event.target.value as ExportDraft['sampleMode'] })}
-          >
-            <option value="none">All rows</option>
-            <option value="rows">A number of rows</option>
-            <option value="fraction">A fraction</option>
-          </select>
-        </label>
-        <label className="form-field">
-          <span>{draft.sampleMode === 'fraction' ? 'Fraction (0.1 or 10%)' : 'Rows'}</span>
-          <input
-            className="grid-field"
-            data-testid="export-sample-value"
-            value={draft.sampleValue}
-            disabled={draft.sampleMode === 'none'}
-            placeholder={draft.sampleMode === 'fraction' ? '10%' : '100000'}
-            onChange={(event) => onChange({ sampleValue: event.target.value })}
-          />
-        </label>
-        <label className="form-field form-field--narrow">
-          <span>Seed</span>
-          <input
-            className="grid-field"
-            inputMode="numeric"
-            placeholder="0"
-            data-testid="export-sample-seed"
-            value={draft.sampleSeed}
-            disabled={draft.sampleMode === 'none'}
-            onChange={(event) => onChange({ sampleSeed: event.target.value })}
-          />
-        </label>
+        <LabelledSelect
+          label="Sample"
+          testId="export-sample-mode"
+          value={draft.sampleMode}
+          options={SAMPLE_MODES}
+          onChange={(sampleMode) => onChange({ sampleMode })}
+        />
+        <LabelledInput
+          label={draft.sampleMode === 'fraction' ? 'Fraction (0.1 or 10%)' : 'Rows'}
+          testId="export-sample-value"
+          value={draft.sampleValue}
+          disabled={draft.sampleMode === 'none'}
+          placeholder={draft.sampleMode === 'fraction' ? '10%' : '100000'}
+          onChange={(sampleValue) => onChange({ sampleValue })}
+        />
+        <LabelledInput
+          label="Seed"
+          narrow
+          inputMode="numeric"
+          placeholder="0"
+          testId="export-sample-seed"
+          value={draft.sampleSeed}
+          disabled={draft.sampleMode === 'none'}
+          onChange={(sampleSeed) => onChange({ sampleSeed })}
+        />
       </div>
       <div className="form-row">
-        <label className="form-field">
-          <span>Files</span>
-          <select
-            className="grid-field"
-            data-testid="export-part-mode"
-            value={draft.partMode}
-            onChange={(event) => onChange({ partMode: event.target.value as ExportDraft['partMode'] })}
-          >
-            <option value="one">One file{draft.splitKey === '' ? '' : ' per split'}</option>
-            <option value="parts">Parts of a target size</option>
-          </select>
-        </label>
-        <label className="form-field">
-          <span>Part size (MB)</span>
-          <input
-            className="grid-field"
-            inputMode="decimal"
-            data-testid="export-part-size"
-            value={draft.partMegabytes}
-            disabled={draft.partMode === 'one'}
-            onChange={(event) => onChange({ partMegabytes: event.target.value })}
-          />
-        </label>
-        <label className="form-field">
-          <span>Progress from</span>
-          <select
-            className="grid-field"
-            data-testid="export-row-count"
-            value={draft.rowCount}
-            onChange={(event) => onChange({ rowCount: event.target.value as ExportDraft['rowCount'] })}
-          >
-            <option value="estimate">Planner estimate</option>
-            <option value="count">Exact count (runs count(*))</option>
-            <option value="none">No percentage</option>
-          </select>
-        </label>
+        <LabelledSelect
+          label="Files"
+          testId="export-part-mode"
+          value={draft.partMode}
+          options={[
+            { value: 'one', label: `One file${draft.splitKey === '' ? '' : ' per split'}` },
+            { value: 'parts', label: 'Parts of a target size' },
+          ]}
+          onChange={(partMode) => onChange({ partMode })}
+        />
+        <LabelledInput
+          label="Part size (MB)"
+          inputMode="decimal"
+          testId="export-part-size"
+          value={draft.partMegabytes}
+          disabled={draft.partMode === 'one'}
+          onChange={(partMegabytes) => onChange({ partMegabytes })}
+        />
+        <LabelledSelect
+          label="Progress from"
+          testId="export-row-count"
+          value={draft.rowCount}
+          options={ROW_COUNTS}
+          onChange={(rowCount) => onChange({ rowCount })}
+        />
       </div>
     </fieldset>
   )

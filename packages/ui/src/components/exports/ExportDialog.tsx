@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import type { FormEvent } from 'react'
 import { statementToRunAt } from '../editor/statement-at-cursor.utils'
 import { useWorkbench } from '../../stores/workbench-context'
+import { DialogHeader, ModalDialog } from '../common/Dialog'
 import { Icon } from '../common/Icon'
 import { ColumnFields } from './ColumnFields'
 import { DatasetFields } from './DatasetFields'
@@ -17,7 +18,8 @@ let lastDraft: ExportDraft = DEFAULT_DRAFT
 /**
  * The export dialog: format and its settings, dataset options (split, sample, parts, row count for the
  * percentage), column renames and casts on the left; the current job's progress and files, and the engine's
- * recent jobs (also those started before the page was reloaded) on the right. Closing it leaves jobs running.
+ * recent jobs (also those started before the page was reloaded) on the right. Escape, Close or a press on the
+ * backdrop closes it; closing leaves jobs running.
  */
 export function ExportDialog({ onClose }: { onClose(): void }) {
   const sql = useWorkbench((s) => statementToRunAt(s.editor.sql, s.editor.selection, s.editor.cursorOffset))
@@ -36,14 +38,6 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
     lastDraft = draft
   }, [draft])
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent): void => {
-      if (event.key === 'Escape') onClose()
-    }
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
-  }, [onClose])
-
   const change = (patch: Partial<ExportDraft>): void => {
     setDraft((current) => ({ ...current, ...patch }))
     setProblem(null)
@@ -58,66 +52,60 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
   }
 
   return (
-    <div className="modal-backdrop" onMouseDown={(event) => event.target === event.currentTarget && onClose()}>
-      <div
-        className="export-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="export-dialog-title"
-        data-testid="export-dialog"
+    <ModalDialog
+      className="export-dialog"
+      testId="export-dialog"
+      labelledBy="export-dialog-title"
+      closeOnBackdrop
+      onClose={onClose}
+    >
+      <DialogHeader
+        icon="download"
+        title="Export"
+        titleId="export-dialog-title"
+        className="export-dialog__head"
+        closeTestId="export-dialog-close"
+        onClose={onClose}
       >
-        <header className="export-dialog__head">
-          <Icon name="download" size={16} />
-          <h2 id="export-dialog-title">Export</h2>
-          <code className="export-dialog__sql" title={sql}>
-            {sql === '' ? 'no statement in the editor' : sql.replace(/\s+/g, ' ')}
-          </code>
-          <button
-            type="button"
-            className="icon-button"
-            aria-label="Close"
-            data-testid="export-dialog-close"
-            onClick={onClose}
-          >
-            <Icon name="close" size={14} />
-          </button>
-        </header>
-        <div className="export-dialog__body">
-          <form className="export-dialog__form" onSubmit={submit} id="export-form">
-            <FormatFields draft={draft} onChange={change} />
-            <DatasetFields draft={draft} columns={columns} onChange={change} />
-            <ColumnFields draft={draft} columns={columns} onChange={change} />
-          </form>
-          <aside className="export-dialog__jobs">
-            <ExportJobView />
-            <ExportJobsList />
-          </aside>
-        </div>
-        <footer className="export-dialog__foot">
-          {problem === null ? (
-            <span className="export-dialog__hint">
-              Runs in the engine: closing this dialog or the tab does not stop it.
-            </span>
-          ) : (
-            <span className="export-dialog__problem" role="alert" data-testid="export-problem">
-              {problem}
-            </span>
-          )}
-          <button type="button" className="button" onClick={onClose}>
-            Close
-          </button>
-          <button
-            type="submit"
-            form="export-form"
-            className="button button--primary"
-            data-testid="export-start"
-            disabled={busy || sql === ''}
-          >
-            <Icon name="download" size={13} />
-            Start export
-          </button>
-        </footer>
+        <code className="export-dialog__sql" title={sql}>
+          {sql === '' ? 'no statement in the editor' : sql.replace(/\s+/g, ' ')}
+        </code>
+      </DialogHeader>
+      <div className="export-dialog__body">
+        <form className="export-dialog__form" onSubmit={submit} id="export-form">
+          <FormatFields draft={draft} onChange={change} />
+          <DatasetFields draft={draft} columns={columns} onChange={change} />
+          <ColumnFields draft={draft} columns={columns} onChange={change} />
+        </form>
+        <aside className="export-dialog__jobs">
+          <ExportJobView />
+          <ExportJobsList />
+        </aside>
       </div>
-    </div>
+      <footer className="export-dialog__foot">
+        {problem === null ? (
+          <span className="export-dialog__hint">
+            Runs in the engine: closing this dialog or the tab does not stop it.
+          </span>
+        ) : (
+          <span className="export-dialog__problem" role="alert" data-testid="export-problem">
+            {problem}
+          </span>
+        )}
+        <button type="button" className="button" onClick={onClose}>
+          Close
+        </button>
+        <button
+          type="submit"
+          form="export-form"
+          className="button button--primary"
+          data-testid="export-start"
+          disabled={busy || sql === ''}
+        >
+          <Icon name="download" size={13} />
+          Start export
+        </button>
+      </footer>
+    </ModalDialog>
   )
 }

@@ -1,6 +1,8 @@
 import type { ExportFormat } from '@idw/engine/api'
 import { FORMAT_EXTENSIONS } from './export-options.utils'
 import type { ExportDraft } from './export-options.utils'
+import { LabelledInput, LabelledSelect } from './LabelledControls'
+import type { SelectOption } from './LabelledControls'
 
 const FORMAT_LABELS: Record<ExportFormat, string> = {
   parquet: 'Parquet',
@@ -8,6 +10,23 @@ const FORMAT_LABELS: Record<ExportFormat, string> = {
   jsonl: 'JSON Lines',
   arrow: 'Arrow IPC',
 }
+
+const FORMATS: readonly SelectOption<ExportFormat>[] = (Object.keys(FORMAT_LABELS) as ExportFormat[]).map((format) => ({
+  value: format,
+  label: FORMAT_LABELS[format],
+}))
+
+const COMPRESSIONS: readonly SelectOption<ExportDraft['compression']>[] = [
+  { value: 'zstd', label: 'ZSTD' },
+  { value: 'snappy', label: 'Snappy' },
+]
+
+const DELIMITERS: readonly SelectOption<ExportDraft['delimiter']>[] = [
+  { value: ',', label: 'Comma ,' },
+  { value: ';', label: 'Semicolon ;' },
+  { value: '\t', label: 'Tab' },
+  { value: '|', label: 'Pipe |' },
+]
 
 const FORMAT_NOTES: Record<ExportFormat, string> = {
   parquet:
@@ -23,63 +42,40 @@ export function FormatFields({ draft, onChange }: { draft: ExportDraft; onChange
     <fieldset className="form-section">
       <legend>Format</legend>
       <div className="form-row">
-        <label className="form-field">
-          <span>Format</span>
-          <select
-            className="grid-field"
-            data-testid="export-format"
-            value={draft.format}
-            onChange={(event) => onChange({ format: event.target.value as ExportFormat })}
-          >
-            {(Object.keys(FORMAT_LABELS) as ExportFormat[]).map((format) => (
-              <option key={format} value={format}>
-                {FORMAT_LABELS[format]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <LabelledSelect
+          label="Format"
+          testId="export-format"
+          value={draft.format}
+          options={FORMATS}
+          onChange={(format) => onChange({ format })}
+        />
         {draft.format === 'parquet' ? (
           <>
-            <label className="form-field">
-              <span>Compression</span>
-              <select
-                className="grid-field"
-                data-testid="export-compression"
-                value={draft.compression}
-                onChange={(event) => onChange({ compression: event.target.value as ExportDraft['compression'] })}
-              >
-                <option value="zstd">ZSTD</option>
-                <option value="snappy">Snappy</option>
-              </select>
-            </label>
-            <label className="form-field">
-              <span>Row group size (rows)</span>
-              <input
-                className="grid-field"
-                inputMode="numeric"
-                data-testid="export-row-group"
-                value={draft.rowGroupRows}
-                onChange={(event) => onChange({ rowGroupRows: event.target.value })}
-              />
-            </label>
+            <LabelledSelect
+              label="Compression"
+              testId="export-compression"
+              value={draft.compression}
+              options={COMPRESSIONS}
+              onChange={(compression) => onChange({ compression })}
+            />
+            <LabelledInput
+              label="Row group size (rows)"
+              inputMode="numeric"
+              testId="export-row-group"
+              value={draft.rowGroupRows}
+              onChange={(rowGroupRows) => onChange({ rowGroupRows })}
+            />
           </>
         ) : null}
         {draft.format === 'csv' ? (
           <>
-            <label className="form-field">
-              <span>Delimiter</span>
-              <select
-                className="grid-field"
-                data-testid="export-delimiter"
-                value={draft.delimiter}
-                onChange={(event) => onChange({ delimiter: event.target.value as ExportDraft['delimiter'] })}
-              >
-                <option value=",">Comma ,</option>
-                <option value=";">Semicolon ;</option>
-                <option value={'\t'}>Tab</option>
-                <option value="|">Pipe |</option>
-              </select>
-            </label>
+            <LabelledSelect
+              label="Delimiter"
+              testId="export-delimiter"
+              value={draft.delimiter}
+              options={DELIMITERS}
+              onChange={(delimiter) => onChange({ delimiter })}
+            />
             <label className="form-check">
               <input
                 type="checkbox"

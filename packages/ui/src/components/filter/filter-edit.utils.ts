@@ -23,7 +23,7 @@ export function updateItem(root: FilterGroup, id: string, update: (item: FilterI
 }
 
 /** The item with id `id` anywhere in the tree, or undefined. */
-export function findItem(root: FilterGroup, id: string): FilterItem | undefined {
+function findItem(root: FilterGroup, id: string): FilterItem | undefined {
   if (root.id === id) return root
   for (const item of root.items) {
     const found = item.id === id ? item : item.kind === 'group' ? findItem(item, id) : undefined

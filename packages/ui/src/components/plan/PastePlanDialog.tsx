@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useWorkbench } from '../../stores/workbench-context'
+import { Dialog } from '../common/Dialog'
 import { Icon } from '../common/Icon'
-import { Dialog } from './Dialog'
 
 /** Paste a plan (psql text in any border style, pgAdmin, a log line, or EXPLAIN JSON) to see it in the plan view. */
 export function PastePlanDialog({ onClose }: { onClose(): void }) {
@@ -41,6 +41,7 @@ export function PastePlanDialog({ onClose }: { onClose(): void }) {
         data-testid="paste-plan-text"
         value={text}
         autoFocus
+        data-autofocus
         spellCheck={false}
         placeholder={
           "QUERY PLAN\n----------------------------------------\n Foreign Scan on orders  (cost=100.00..150.00 rows=3 width=16)\n   Filter: (ordered_at > (now() - '1 year'::interval))\n   Remote SQL: SELECT id, amount, ordered_at FROM public.orders"

@@ -1,8 +1,8 @@
 import { formatCount } from '../../format/format.utils'
 import { describeRunTarget } from '../../stores/run-target'
 import { useWorkbench } from '../../stores/workbench-context'
+import { Dialog } from '../common/Dialog'
 import { Icon } from '../common/Icon'
-import { Dialog } from './Dialog'
 
 /**
  * The dialogs of the plan slice: the once-per-session confirmation that EXPLAIN ANALYZE runs the query, and the
@@ -36,6 +36,7 @@ export function PlanDialogs() {
               className="button button--warn"
               data-testid="analyze-confirm-run"
               autoFocus
+              data-autofocus
               onClick={() => void confirmAnalyze()}
             >
               <Icon name="timer" size={13} /> Run and analyze
@@ -54,8 +55,6 @@ export function PlanDialogs() {
   }
   if (pendingRun === null) return null
   const root = pendingRun.entry.analysis.plan.root
-  const overRows = (root.planRows ?? 0) >= settings.maxRows
-  const overCost = (root.totalCost ?? 0) >= settings.maxCost
   return (
     <Dialog
       title="This query looks expensive"
@@ -76,6 +75,7 @@ export function PlanDialogs() {
             className="button button--primary"
             data-testid="cost-preview-run"
             autoFocus
+            data-autofocus
             onClick={() => void confirmPendingRun()}
           >
             <Icon name="play" size={12} /> Run anyway
@@ -85,23 +85,47 @@ export function PlanDialogs() {
     >
       <p className="dialog__subject">{describeRunTarget(pendingRun.target)}</p>
       <div className="estimate-figures">
-        <div className={`estimate-figure${overRows ? ' estimate-figure--over' : ''}`}>
-          <span className="estimate-figure__value" data-testid="cost-preview-rows">
-            {root.planRows === null ? '?' : formatCount(root.planRows)}
-          </span>
-          <span className="estimate-figure__label">estimated rows · asks from {formatCount(settings.maxRows)}</span>
-        </div>
-        <div className={`estimate-figure${overCost ? ' estimate-figure--over' : ''}`}>
-          <span className="estimate-figure__value" data-testid="cost-preview-cost">
-            {root.totalCost === null ? '?' : formatCount(Math.round(root.totalCost))}
-          </span>
-          <span className="estimate-figure__label">estimated cost · asks from {formatCount(settings.maxCost)}</span>
-        </div>
+        <EstimateFigure
+          value={root.planRows}
+          limit={settings.maxRows}
+          label="estimated rows"
+          testId="cost-preview-rows"
+        />
+        <EstimateFigure
+          value={root.totalCost}
+          limit={settings.maxCost}
+          label="estimated cost"
+          testId="cost-preview-cost"
+        />
       </div>
       <p className="dialog__note">
         Plain EXPLAIN: estimates from the planner, nothing ran.
         {rowCap === null ? '' : ` The grid stops after ${formatCount(rowCap)} rows.`}
       </p>
     </Dialog>
+  )
+}
+
+/** One estimate of the cost preview (rows or cost, rounded), marked when it reaches the `limit` that asks. */
+function EstimateFigure({
+  value,
+  limit,
+  label,
+  testId,
+}: {
+  value: number | null
+  limit: number
+  label: string
+  testId: string
+}) {
+  return (
+    <div className={`estimate-figure${(value ?? 0) >= limit ? ' estimate-figure--over' : ''}`}>
+      <span className="estimate-figure__value" data-testid={testId}>
+        {value === null ? '?' : formatCount(Math.round(value))}
+      </span>
+      <span className="estimate-figure__label">
+        {label} · asks from {formatCount(limit)}
+      </span>
+    </div>
   )
 }

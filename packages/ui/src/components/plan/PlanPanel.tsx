@@ -22,7 +22,7 @@ const VIEWS: readonly { id: PlanView; label: string; icon: IconName }[] = [
 ]
 
 /** The colour metric a plan can show: time and misestimation need ANALYZE, else exclusive cost. */
-export function effectiveColorBy(metric: ColorMetric, analyzed: boolean): ColorMetric {
+function effectiveColorBy(metric: ColorMetric, analyzed: boolean): ColorMetric {
   const needsAnalyze = COLOR_METRICS.find((m) => m.id === metric)?.needsAnalyze ?? false
   return needsAnalyze && !analyzed ? 'cost' : metric
 }

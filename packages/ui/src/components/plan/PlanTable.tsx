@@ -4,6 +4,7 @@ import { useWorkbench } from '../../stores/workbench-context'
 import { shareOfPlan } from './plan-color.utils'
 import { formatCost, formatMisestimate, formatPlanMs, formatPlanRows, formatShare } from './plan-format.utils'
 import { planNodes } from './plan-layout.utils'
+import { nodeRows } from './plan-rows.utils'
 import { sortPlanNodes } from './plan-table.utils'
 import type { PlanSortKey } from './plan-table.utils'
 
@@ -59,7 +60,7 @@ export function PlanTable({ entry }: { entry: PlanEntry }) {
         <tbody>
           {nodes.map((node) => {
             const timeShare = shareOfPlan(node, plan.root, 'time', plan.executionMs)
-            const rows = node.actual === null ? node.planRows : node.actual.rows * node.actual.loops
+            const rows = nodeRows(node)
             return (
               <tr
                 key={node.id}

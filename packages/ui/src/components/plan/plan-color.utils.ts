@@ -1,4 +1,5 @@
 import type { PlanNode } from '@idw/engine/api'
+import { nodeRows } from './plan-rows.utils'
 
 /** What the tree's colours show: exclusive time, exclusive cost, rows, or misestimation. */
 export type ColorMetric = 'time' | 'cost' | 'rows' | 'misestimate'
@@ -25,7 +26,7 @@ export function metricValue(node: PlanNode, metric: ColorMetric): number | null 
     case 'cost':
       return node.exclusiveCost
     case 'rows':
-      return node.actual === null ? node.planRows : node.actual.rows * node.actual.loops
+      return nodeRows(node)
     case 'misestimate':
       return node.misestimate?.factor ?? (node.actual === null ? null : 1)
   }

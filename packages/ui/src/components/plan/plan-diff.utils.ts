@@ -1,4 +1,5 @@
 import type { PlanNode } from '@idw/engine/api'
+import { nodeRows } from './plan-rows.utils'
 
 /**
  * One line of a side-by-side plan comparison: a node of the earlier plan and its match in the later one.
@@ -14,7 +15,7 @@ export interface PlanDiffRow {
 }
 
 /** The identity a node is matched by under the same parent: type, relation and alias. */
-export function nodeKey(node: PlanNode): string {
+function nodeKey(node: PlanNode): string {
   return [node.nodeType, node.schema ?? '', node.relation ?? '', node.alias ?? '', node.subplanName ?? ''].join('|')
 }
 
@@ -116,5 +117,5 @@ export function diffFigure(row: PlanDiffRow, metric: DiffMetric): DiffFigure {
 function figure(node: PlanNode, metric: DiffMetric): number | null {
   if (metric === 'cost') return node.totalCost
   if (metric === 'time') return node.inclusiveMs
-  return node.actual === null ? node.planRows : node.actual.rows * node.actual.loops
+  return nodeRows(node)
 }

@@ -1,11 +1,12 @@
 import type { PlanNode } from '@idw/engine/api'
+import { nodeRows } from './plan-rows.utils'
 
 /** The sortable columns of the plan table. */
 export type PlanSortKey =
   'id' | 'node' | 'exclusiveMs' | 'inclusiveMs' | 'rows' | 'misestimate' | 'exclusiveCost' | 'totalCost' | 'loops'
 
 /** The value a node sorts by in `key`; unknown values (null) sort last in both directions. */
-export function sortValue(node: PlanNode, key: PlanSortKey): number | string | null {
+function sortValue(node: PlanNode, key: PlanSortKey): number | string | null {
   switch (key) {
     case 'id':
       return node.id
@@ -16,7 +17,7 @@ export function sortValue(node: PlanNode, key: PlanSortKey): number | string | n
     case 'inclusiveMs':
       return node.inclusiveMs
     case 'rows':
-      return node.actual === null ? node.planRows : node.actual.rows * node.actual.loops
+      return nodeRows(node)
     case 'misestimate':
       return node.misestimate?.factor ?? null
     case 'exclusiveCost':

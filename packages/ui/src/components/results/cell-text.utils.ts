@@ -56,7 +56,7 @@ export function isNumericType(type: DataType): boolean {
 }
 
 /** A float as PostgreSQL prints float8: shortest round-trip digits, `NaN`, `Infinity`, `-Infinity`. */
-export function formatFloat(value: number): string {
+function formatFloat(value: number): string {
   return Object.is(value, -0) ? '-0' : String(value)
 }
 

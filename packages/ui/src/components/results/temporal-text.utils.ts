@@ -64,7 +64,7 @@ export function formatTimeOfDay(nanos: bigint, unbounded = false): string {
  * Offset of `timezone` from UTC at `epochMs`, in minutes: from a `±HH:MM` text or an IANA name through
  * `Intl`; null when the runtime does not know the zone.
  */
-export function zoneOffsetMinutes(timezone: string, epochMs: number): number | null {
+function zoneOffsetMinutes(timezone: string, epochMs: number): number | null {
   if (UTC_NAMES.has(timezone)) return 0
   const fixed = /^([+-])(\d{2}):?(\d{2})$/.exec(timezone)
   if (fixed) return (fixed[1] === '-' ? -1 : 1) * (Number(fixed[2]) * 60 + Number(fixed[3]))

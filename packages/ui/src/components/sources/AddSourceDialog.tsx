@@ -1,5 +1,5 @@
-import { useEffect, useRef } from 'react'
 import { useWorkbench } from '../../stores/workbench-context'
+import { DialogHeader, ModalDialog } from '../common/Dialog'
 import { Icon } from '../common/Icon'
 import { ConnectStep } from './ConnectStep'
 import { TablesStep } from './TablesStep'
@@ -12,40 +12,25 @@ const STEPS = [
 ] as const
 
 /**
- * The "Add source" dialog on a native modal `<dialog>` (focus kept inside, Escape closes, the page behind is
- * inert): a step bar, then the current step (type or URI → connection and test → tables). Closing it discards
- * the draft; nothing is saved before "Add".
+ * The "Add source" modal (Escape closes it): a step bar, then the current step (type or URI → connection and
+ * test → tables). Closing it discards the draft; nothing is saved before "Add".
  */
 export function AddSourceDialog() {
   const step = useWorkbench((s) => s.sourceDialog.step)
   const fileSource = useWorkbench((s) => s.sourceDialog.form?.extension === 'file_fdw')
   const close = useWorkbench((s) => s.closeSourceDialog)
-  const ref = useRef<HTMLDialogElement>(null)
-  const closeRef = useRef(close)
-  closeRef.current = close
   const current = STEPS.findIndex((s) => s.id === step)
   const steps = fileSource ? STEPS.slice(0, 2) : STEPS
 
-  useEffect(() => {
-    const dialog = ref.current
-    if (dialog === null) return
-    if (!dialog.open) dialog.showModal()
-    const cancel = (event: Event): void => {
-      event.preventDefault()
-      closeRef.current()
-    }
-    dialog.addEventListener('cancel', cancel)
-    return () => {
-      dialog.removeEventListener('cancel', cancel)
-      dialog.close()
-    }
-  }, [])
-
   return (
-    <dialog ref={ref} className="source-dialog" data-testid="source-dialog" aria-labelledby="source-dialog-title">
-      <header className="source-dialog__head">
-        <Icon name="plus" size={16} />
-        <h2 id="source-dialog-title">Add source</h2>
+    <ModalDialog className="source-dialog" testId="source-dialog" labelledBy="source-dialog-title" onClose={close}>
+      <DialogHeader
+        icon="plus"
+        title="Add source"
+        titleId="source-dialog-title"
+        className="source-dialog__head"
+        onClose={close}
+      >
         <ol className="source-steps" aria-label="Steps">
           {steps.map((s, index) => (
             <li
@@ -60,11 +45,8 @@ export function AddSourceDialog() {
             </li>
           ))}
         </ol>
-        <button type="button" className="icon-button" aria-label="Close" onClick={close}>
-          <Icon name="close" size={14} />
-        </button>
-      </header>
+      </DialogHeader>
       {step === 'type' ? <TypeStep /> : step === 'connect' ? <ConnectStep /> : <TablesStep />}
-    </dialog>
+    </ModalDialog>
   )
 }

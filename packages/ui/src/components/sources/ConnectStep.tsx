@@ -3,10 +3,10 @@ import { dialogSourceType } from '../../stores/source-dialog-slice'
 import { useWorkbench } from '../../stores/workbench-context'
 import { Icon } from '../common/Icon'
 import { Spinner } from '../common/Spinner'
-import { DialogError } from './DialogError'
 import { fdwIcon, fdwTone } from './source-card.utils'
 import { formProblems } from './source-form.utils'
 import { SourceFormFields } from './SourceFormFields'
+import { StepFooter } from './StepFooter'
 import { VerdictPanel } from './VerdictPanel'
 
 /** `text` ending with a full stop (the engine's reasons come without one). */
@@ -76,11 +76,7 @@ export function ConnectStep() {
         <SourceFormFields form={form} type={type} />
         <VerdictPanel />
       </div>
-      <footer className="source-dialog__foot">
-        <DialogError />
-        <button type="button" className="button" onClick={back}>
-          Back
-        </button>
+      <StepFooter back>
         <span className="source-dialog__problems" title={problems.join('\n')}>
           {problems[0] ?? ''}
         </span>
@@ -117,7 +113,7 @@ export function ConnectStep() {
             Add source
           </button>
         )}
-      </footer>
+      </StepFooter>
     </>
   )
 }

@@ -1,37 +1,40 @@
+import type { ReactNode } from 'react'
 import { useWorkbench } from '../../stores/workbench-context'
+import type { SourcesState } from '../../stores/sources-slice'
 
 /**
  * The sidebar header's two tabs: "Catalog" (sources → tables → columns) and "Sources" (a card per source with
  * Refresh and Remove). The count is the catalog's number of sources.
  */
 export function SidebarViewSwitch() {
-  const view = useWorkbench((s) => s.sources.view)
   const ready = useWorkbench((s) => s.catalog.status === 'ready')
   const count = useWorkbench((s) => s.catalog.sources.length)
-  const setView = useWorkbench((s) => s.setSidebarView)
   return (
     <div className="sidebar-tabs" role="tablist" aria-label="Sidebar view">
-      <button
-        type="button"
-        role="tab"
-        aria-selected={view === 'catalog'}
-        className={view === 'catalog' ? 'sidebar-tab sidebar-tab--on' : 'sidebar-tab'}
-        data-testid="sidebar-tab-catalog"
-        onClick={() => setView('catalog')}
-      >
+      <SidebarTab view="catalog" testId="sidebar-tab-catalog">
         Catalog
-      </button>
-      <button
-        type="button"
-        role="tab"
-        aria-selected={view === 'cards'}
-        className={view === 'cards' ? 'sidebar-tab sidebar-tab--on' : 'sidebar-tab'}
-        data-testid="sidebar-tab-sources"
-        onClick={() => setView('cards')}
-      >
+      </SidebarTab>
+      <SidebarTab view="cards" testId="sidebar-tab-sources">
         Sources
         {ready ? <span className="count-badge">{count}</span> : null}
-      </button>
+      </SidebarTab>
     </div>
+  )
+}
+
+function SidebarTab({ view, testId, children }: { view: SourcesState['view']; testId: string; children: ReactNode }) {
+  const selected = useWorkbench((s) => s.sources.view === view)
+  const setView = useWorkbench((s) => s.setSidebarView)
+  return (
+    <button
+      type="button"
+      role="tab"
+      aria-selected={selected}
+      className={selected ? 'sidebar-tab sidebar-tab--on' : 'sidebar-tab'}
+      data-testid={testId}
+      onClick={() => setView(view)}
+    >
+      {children}
+    </button>
   )
 }

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { useWorkbench } from '../../stores/workbench-context'
+import { SidebarError } from '../catalog/SidebarError'
 import { Icon } from '../common/Icon'
 import { Spinner } from '../common/Spinner'
 import { SourceCardView } from './SourceCardView'
@@ -20,14 +21,7 @@ export function SourceCardsPanel() {
 
   return (
     <div className="sidebar__scroll source-cards" data-testid="source-cards">
-      {error === null ? null : (
-        <div className="sidebar__error" role="alert">
-          <Icon name="warning" size={14} />
-          <span>
-            <strong>{error.code}</strong> {error.message}
-          </span>
-        </div>
-      )}
+      <SidebarError error={error} />
       {status === 'loading' && cards.length === 0 ? (
         <div className="source-cards__loading">
           <Spinner label="Loading sources" /> Loading sources…

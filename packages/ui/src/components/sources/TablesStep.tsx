@@ -2,9 +2,9 @@ import { useMemo } from 'react'
 import { useWorkbench } from '../../stores/workbench-context'
 import { Icon } from '../common/Icon'
 import { Spinner } from '../common/Spinner'
-import { DialogError } from './DialogError'
 import { columnsTitle, filterRemoteTables, limitToOf } from './remote-tables.utils'
 import type { RemoteTable } from './remote-tables.utils'
+import { StepFooter } from './StepFooter'
 
 function TableRow({ table, checked }: { table: RemoteTable; checked: boolean }) {
   const setTables = useWorkbench((s) => s.setRemoteTables)
@@ -41,9 +41,9 @@ export function TablesStep() {
   const name = useWorkbench((s) => s.sourceDialog.form?.name ?? '')
   const setFilter = useWorkbench((s) => s.setRemoteTableFilter)
   const setTables = useWorkbench((s) => s.setRemoteTables)
-  const back = useWorkbench((s) => s.sourceDialogBack)
   const add = useWorkbench((s) => s.addSource)
   const shown = useMemo(() => filterRemoteTables(remote.tables, filter), [remote.tables, filter])
+  const shownNames = shown.map((table) => table.name)
   const picked = new Set(selected)
   const whole = limitToOf(remote.tables, selected) === null
 
@@ -77,28 +77,10 @@ export function TablesStep() {
                   onChange={(event) => setFilter(event.target.value)}
                 />
               </label>
-              <button
-                type="button"
-                className="link-button"
-                onClick={() =>
-                  setTables(
-                    shown.map((t) => t.name),
-                    true,
-                  )
-                }
-              >
+              <button type="button" className="link-button" onClick={() => setTables(shownNames, true)}>
                 Select all
               </button>
-              <button
-                type="button"
-                className="link-button"
-                onClick={() =>
-                  setTables(
-                    shown.map((t) => t.name),
-                    false,
-                  )
-                }
-              >
+              <button type="button" className="link-button" onClick={() => setTables(shownNames, false)}>
                 None
               </button>
             </div>
@@ -123,11 +105,7 @@ export function TablesStep() {
           </>
         ) : null}
       </div>
-      <footer className="source-dialog__foot">
-        <DialogError />
-        <button type="button" className="button" onClick={back}>
-          Back
-        </button>
+      <StepFooter back>
         <span className="source-dialog__spacer" />
         <button
           type="button"
@@ -139,7 +117,7 @@ export function TablesStep() {
           {adding ? <Spinner /> : <Icon name="plus" size={14} />}
           {adding ? 'Adding…' : `Add ${selected.length} table${selected.length === 1 ? '' : 's'}`}
         </button>
-      </footer>
+      </StepFooter>
     </>
   )
 }

@@ -36,6 +36,7 @@ export function TextField({
         spellCheck={false}
         autoComplete="off"
         autoFocus={autoFocus}
+        data-autofocus={autoFocus || undefined}
         placeholder={placeholder}
         value={value}
         onChange={(e) => onChange(e.target.value)}

@@ -2,8 +2,8 @@ import type { SourceType } from '@idw/engine/api'
 import { useWorkbench } from '../../stores/workbench-context'
 import { Icon } from '../common/Icon'
 import { Spinner } from '../common/Spinner'
-import { DialogError } from './DialogError'
 import { fdwIcon, fdwTone } from './source-card.utils'
+import { StepFooter } from './StepFooter'
 
 function TypeCard({ type }: { type: SourceType }) {
   const choose = useWorkbench((s) => s.chooseSourceType)
@@ -72,6 +72,7 @@ export function TypeStep() {
               spellCheck={false}
               autoComplete="off"
               autoFocus
+              data-autofocus
               placeholder="mysql://reader:p%40ss@db.example.com:3306/shop"
               value={uri}
               onChange={(event) => setUri(event.target.value)}
@@ -122,13 +123,12 @@ export function TypeStep() {
           </p>
         )}
       </div>
-      <footer className="source-dialog__foot">
-        <DialogError />
+      <StepFooter>
         <span className="source-dialog__spacer" />
         <button type="button" className="button" onClick={close}>
           Cancel
         </button>
-      </footer>
+      </StepFooter>
     </>
   )
 }

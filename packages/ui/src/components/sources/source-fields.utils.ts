@@ -91,7 +91,7 @@ function formScopes(extension: FdwExtension): ReadonlySet<string> {
 }
 
 /** The text shown in an empty field: the default, the engine's value when it sets one, else an example. */
-export function placeholderOf(option: FdwOption): string {
+function placeholderOf(option: FdwOption): string {
   if (option.engineDefault !== null) return `${option.engineDefault} (set by the engine)`
   if (option.default !== null) return option.default
   return EXAMPLES[option.name] ?? ''

@@ -1,23 +1,14 @@
-import type { SourceCard } from '@idw/engine/api'
 import { describe, expect, it } from 'vitest'
 import { cardFacts, cardStatus, fdwIcon, fdwTone, formatAgo } from './source-card.utils'
 import { summarizeChanges } from './source-changes.utils'
 import { filterRemoteTables, initialSelection, limitToOf, withSelection } from './remote-tables.utils'
 import type { RemoteTable } from './remote-tables.utils'
+import { CONNECTED, sourceCard } from './testing/source-cards.fixture'
 import { verdictView } from './verdict.utils'
 
 describe('verdict → message', () => {
   it('says connected with the engine’s sentence and the latency', () => {
-    const view = verdictView({
-      ok: true,
-      verdict: 'ok',
-      code: null,
-      message: 'connected to 127.0.0.1:3306/shop: 3 tables',
-      action: null,
-      detail: null,
-      latencyMs: 155.4,
-      remoteTables: 3,
-    })
+    const view = verdictView({ ...CONNECTED, latencyMs: 155.4 })
     expect(view).toEqual({
       tone: 'ok',
       title: 'Connected',
@@ -129,19 +120,12 @@ describe('table picker', () => {
 })
 
 describe('source cards', () => {
-  const card: SourceCard = {
-    name: 'shop',
-    fdw: 'mysql_fdw',
-    typeLabel: 'MySQL / MariaDB',
-    location: '127.0.0.1:3306/shop',
+  const card = sourceCard({
     tables: 1,
     status: 'failed',
     statusMessage: 'cannot reach 127.0.0.1:3306',
-    origin: 'api',
-    tags: [],
     appliedAt: '2025-01-01T10:00:00Z',
-    refreshedAt: null,
-  }
+  })
   const now = Date.parse('2025-01-01T10:05:00Z')
 
   it('says status, table count, origin and age', () => {

@@ -15,7 +15,7 @@ import { EngineClientError } from '../../client/client-error'
 import type { EngineClient, QueryStream } from '../../client/engine-client'
 
 /** Three batches of 2 + 2 + 1 rows: (state text, flights int). */
-export function threeBatches(): RecordBatch[] {
+function threeBatches(): RecordBatch[] {
   const table = new Table({
     state: vectorFromArray(['CA', 'TX', 'FL', 'NY', 'IL'], new Utf8()),
     flights: vectorFromArray([5, 4, 3, 2, 1], new Int32()),

@@ -4,7 +4,7 @@ import type { CellRange } from './grid-selection.utils'
 import { formatTsv } from './tsv.utils'
 
 /** Most rows one copy takes; a larger selection copies its first rows and says so. */
-export const MAX_COPY_ROWS = 100_000
+const MAX_COPY_ROWS = 100_000
 
 /** What a copy put on the clipboard. */
 export interface CopiedText {

@@ -40,7 +40,7 @@ export function dataRowAt(index: Uint32Array | null, display: number): number {
 const vectorCache = new WeakMap<RecordBatch, (Vector | null)[]>()
 
 /** The column vectors of `batch`, looked up once per batch. */
-export function batchVectors(batch: RecordBatch): (Vector | null)[] {
+function batchVectors(batch: RecordBatch): (Vector | null)[] {
   let vectors = vectorCache.get(batch)
   if (vectors === undefined) {
     vectors = batch.schema.fields.map((_, index) => batch.getChildAt(index))

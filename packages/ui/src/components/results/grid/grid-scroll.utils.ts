@@ -3,7 +3,7 @@
  * px, Firefox near 17.9 M px), which 3 million rows of 26 px (78 M px) exceed; past this height the grid scrolls
  * a scaled body instead.
  */
-export const MAX_SCROLL_BODY_PX = 10_000_000
+const MAX_SCROLL_BODY_PX = 10_000_000
 
 /** Mapping between the browser's scroll offset and the grid's virtual one. */
 export interface ScrollScale {

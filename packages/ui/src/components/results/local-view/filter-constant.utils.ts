@@ -64,7 +64,7 @@ export function parseTimestampNanos(text: string): bigint | null {
 }
 
 /** Nanoseconds since midnight of `HH:MM[:SS[.fraction]]`; null when the text is not a time of day. */
-export function parseTimeNanos(text: string): bigint | null {
+function parseTimeNanos(text: string): bigint | null {
   const match = /^\s*(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?\s*$/.exec(text)
   if (match === null) return null
   const seconds = Number(match[1]) * 3600 + Number(match[2]) * 60 + Number(match[3] ?? 0)
@@ -72,7 +72,7 @@ export function parseTimeNanos(text: string): bigint | null {
 }
 
 /** `value` as `stride` little-endian 32-bit two's complement words. */
-export function bigintWords(value: bigint, stride: number): Uint32Array {
+function bigintWords(value: bigint, stride: number): Uint32Array {
   const words = new Uint32Array(stride)
   let rest = BigInt.asUintN(stride * 32, value)
   for (let i = 0; i < stride; i++) {

@@ -4,7 +4,7 @@ import type { ColumnKeys, CompiledFilter, FilterConstant, ViewIndexRequest } fro
 type RowCompare = (a: number, b: number) => number
 
 /** a <=> b for float keys, NaN above every number (as PostgreSQL orders float8). */
-export function compareNumbers(a: number, b: number): number {
+function compareNumbers(a: number, b: number): number {
   if (a < b) return -1
   if (a > b) return 1
   if (a === b) return 0
@@ -12,14 +12,7 @@ export function compareNumbers(a: number, b: number): number {
 }
 
 /** a <=> b for `stride` little-endian words at `ia` in `a` and `ib` in `b`; the top word signed when `signed`. */
-export function compareWords(
-  a: Uint32Array,
-  ia: number,
-  b: Uint32Array,
-  ib: number,
-  stride: number,
-  signed: boolean,
-): number {
+function compareWords(a: Uint32Array, ia: number, b: Uint32Array, ib: number, stride: number, signed: boolean): number {
   const top = stride - 1
   const x = signed ? a[ia + top]! | 0 : a[ia + top]!
   const y = signed ? b[ib + top]! | 0 : b[ib + top]!
@@ -33,7 +26,7 @@ export function compareWords(
 }
 
 /** a <=> b bytewise (for UTF-8 this is code point order, PostgreSQL's "C" collation); a prefix sorts first. */
-export function compareBytes(a: Uint8Array, a0: number, a1: number, b: Uint8Array, b0: number, b1: number): number {
+function compareBytes(a: Uint8Array, a0: number, a1: number, b: Uint8Array, b0: number, b1: number): number {
   const length = Math.min(a1 - a0, b1 - b0)
   for (let i = 0; i < length; i++) {
     const p = a[a0 + i]!
@@ -84,7 +77,7 @@ const OPERATOR_TESTS = {
 } as const
 
 /** The row predicate of one compiled filter over its column's keys; NULL rows match only `null`. */
-export function filterPredicate(filter: CompiledFilter, keys: ColumnKeys): (row: number) => boolean {
+function filterPredicate(filter: CompiledFilter, keys: ColumnKeys): (row: number) => boolean {
   const nulls = keys.nulls
   const isNull = (row: number): boolean => nulls !== null && nulls[row] === 1
   switch (filter.test) {

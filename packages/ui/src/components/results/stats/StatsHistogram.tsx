@@ -7,7 +7,7 @@ const HEIGHT = 96
 const GAP = 1
 
 /** A bin edge as text: a number with at most 4 significant digits, or a UTC date (time too for short ranges). */
-export function edgeText(value: number, kind: StatsKind, spanMs: number): string {
+function edgeText(value: number, kind: StatsKind, spanMs: number): string {
   if (kind === 'temporal') {
     const iso = new Date(value).toISOString()
     return spanMs < 3 * 86_400_000 ? iso.slice(0, 16).replace('T', ' ') : iso.slice(0, 10)

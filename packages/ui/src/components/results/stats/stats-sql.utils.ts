@@ -5,7 +5,7 @@ import type { BinLayout } from './histogram.utils'
 export type StatsKind = 'numeric' | 'temporal' | 'categorical'
 
 /** Share of values left out on each side when a histogram plots the central range. */
-export const TAIL_QUANTILE = 0.005
+const TAIL_QUANTILE = 0.005
 
 /** The name the analysed column gets inside DuckDB, in a one-column table. */
 export const STATS_TABLE = 'idw_column_stats'
@@ -18,7 +18,7 @@ export function statsKind(type: DataType): StatsKind {
 }
 
 /** The SQL expression turning column `v` into the number binned: itself, or ms since the epoch for times. */
-export function binnedExpression(kind: StatsKind): string {
+function binnedExpression(kind: StatsKind): string {
   return kind === 'temporal' ? 'epoch_ms(v::TIMESTAMP)::DOUBLE' : 'v::DOUBLE'
 }
 
