@@ -40,11 +40,14 @@ export class QueryRegistry {
     return controller.signal
   }
 
-  /** Adds one streamed RecordBatch of `rows` rows and `bytes` IPC bytes. */
+  /**
+   * Adds one streamed IPC message of `rows` rows and `bytes` bytes. `firstBatchMs` is taken at the first message
+   * with rows: the schema message (0 rows) goes out long before the first batch is decoded.
+   */
   addBatch(queryId: string, rows: number, bytes: number): void {
     const entry = this.#entries.get(queryId)
     if (!entry) return
-    if (entry.status.firstBatchMs === null) entry.status.firstBatchMs = performance.now() - entry.startedAt
+    if (entry.status.firstBatchMs === null && rows > 0) entry.status.firstBatchMs = performance.now() - entry.startedAt
     entry.status.rows += rows
     entry.status.bytes += bytes
   }

@@ -53,10 +53,10 @@ describe('openQueryStream with parameters (binary portal)', () => {
     expect([...table.getChild('id')!]).toEqual([1])
   })
 
-  it('splits a large result into batches of batchRows, and caps it at maxRows', async () => {
+  it('splits a large result into a 1 024-row first batch and batches of batchRows, and caps it at maxRows', async () => {
     const sql = 'SELECT g::int8 AS id, g::text AS label FROM generate_series(1, $1::int) AS g'
     const { table, stream } = await run(sql, { parameters: [250_000] })
-    expect(table.batches.map((b) => b.numRows)).toEqual([65536, 65536, 65536, 53392])
+    expect(table.batches.map((b) => b.numRows)).toEqual([1024, 65536, 65536, 65536, 52368])
     expect([stream.rows, stream.truncated, table.getChild('label')!.get(249_999)]).toEqual([250_000, false, '250000'])
     const capped = await run(sql, { parameters: [1000], maxRows: 999, batchRows: 400 })
     expect([capped.table.batches.map((b) => b.numRows), capped.stream.truncated]).toEqual([[400, 400, 199], true])

@@ -25,16 +25,17 @@ async function run(sql: string, options: QueryStreamOptions = {}): Promise<{ siz
 }
 
 describe('streaming', () => {
-  it('splits 250 000 rows into batches of batchRows with the right total', async () => {
+  it('sends a 1 024-row first batch, then batches of batchRows, with the right total', async () => {
     const { sizes, stream } = await run('SELECT g::int8 AS id, g::text AS label FROM generate_series(1, 250000) AS g')
-    expect(sizes).toEqual([65536, 65536, 65536, 53392])
+    expect(sizes).toEqual([1024, 65536, 65536, 65536, 52368])
     expect([stream.rows, stream.truncated]).toEqual([250000, false])
     expect(stream.firstBatchMs).toBeGreaterThan(0)
   })
 
   it('cuts batches at about 16 MiB of data', async () => {
     const { sizes } = await run("SELECT repeat('x', 1000) AS wide FROM generate_series(1, 40000)")
-    expect(sizes.length).toBe(3)
+    expect(sizes.length).toBe(4)
+    expect(sizes[0]).toBe(1024)
     expect(sizes.reduce((a, b) => a + b)).toBe(40000)
     expect(Math.max(...sizes)).toBeLessThan(17000)
   })

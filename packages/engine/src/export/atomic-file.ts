@@ -1,6 +1,7 @@
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes, type Hash } from 'node:crypto'
 import { open, rename, rm, type FileHandle } from 'node:fs/promises'
 import path from 'node:path'
+import { EngineError } from '../api/contract/errors.js'
 
 /**
  * A file that appears under its final name only once complete.
@@ -10,7 +11,8 @@ import path from 'node:path'
  * fsyncs the folder where the platform allows; `discard()` closes and unlinks it. Writes are double-buffered:
  * `write()` starts writing a chunk and returns once the previous chunk is on its way to disk, so the caller
  * formats the next chunk while the current one is written, and at most two chunks are held at a time.
- * Callers must not modify a chunk after passing it to `write()`.
+ * Callers must not modify a chunk after passing it to `write()`. Each chunk is also fed to a SHA-256 as it is
+ * queued (the file's bytes in order), so the checksum is known once sealed without reading the file back.
  */
 export class AtomicFile {
   #pending: Promise<void> = Promise.resolve()
@@ -18,6 +20,8 @@ export class AtomicFile {
   #bytes = 0
   #queued = 0
   #closed = false
+  readonly #hash: Hash = createHash('sha256')
+  #sha256: string | undefined
 
   private constructor(
     readonly finalPath: string,
@@ -48,12 +52,22 @@ export class AtomicFile {
   }
 
   /**
+   * SHA-256 of every byte written, lower-case hex.
+   * @throws EngineError `INTERNAL` before `seal()` (or `commit()`) completed.
+   */
+  get sha256(): string {
+    if (this.#sha256 === undefined) throw new EngineError('INTERNAL', 'the SHA-256 of a file is known once sealed')
+    return this.#sha256
+  }
+
+  /**
    * Queues `chunk` behind the previous write; resolves when the previous write has finished.
    * @throws the file system error of an earlier write (ENOSPC…).
    */
   async write(chunk: Uint8Array): Promise<void> {
     await this.flush()
     this.#queued += chunk.byteLength
+    this.#hash.update(chunk)
     this.#pending = this.#writeAll(chunk).catch((cause: unknown) => {
       this.#error ??= { cause }
     })
@@ -87,6 +101,7 @@ export class AtomicFile {
     await this.handle.sync()
     this.#closed = true
     await this.handle.close()
+    this.#sha256 = this.#hash.digest('hex')
   }
 
   /**

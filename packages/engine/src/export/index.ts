@@ -1,7 +1,8 @@
 /**
  * Export: a query's result written to CSV, Parquet, JSON Lines or Arrow IPC files, streaming, atomically
- * (temporary file + rename), verified (rows read back, SHA-256), as datasets (sample, train/validation/test split,
- * parts, renames and casts) with a manifest, run as background jobs.
+ * (temporary file + rename), verified (rows counted while writing and checked in Parquet footers, SHA-256 hashed
+ * while writing), as datasets (sample, train/validation/test split, parts, renames and casts) with a manifest, run
+ * as background jobs; plain CSV jobs are formatted by the hub.
  */
 export type { ExportFileOptions, ExportProgress, ExportResult } from './export-file.types.js'
 export { writeExportFile } from './write-export-file.js'

@@ -77,10 +77,15 @@ export class CsvEncoder implements BatchEncoder {
     if (this.#headerDone) return ''
     this.#headerDone = true
     if (!this.settings.header) return ''
-    const names = this.schema.fields.map((field) => csvField(field.name))
-    const checked = this.settings.delimiter === ',' ? names : quoteDelimiter(names, this.settings.delimiter)
-    return checked.join(this.settings.delimiter) + '\n'
+    return csvHeaderLine(this.schema, this.settings.delimiter)
   }
+}
+
+/** The header line of `schema`: the column names as CSV fields (quoted when needed), LF-terminated. */
+export function csvHeaderLine(schema: Schema, delimiter: CsvDelimiter): string {
+  const names = schema.fields.map((field) => csvField(field.name))
+  const checked = delimiter === ',' ? names : quoteDelimiter(names, delimiter)
+  return checked.join(delimiter) + '\n'
 }
 
 /** True for columns whose text may hold a delimiter other than `,` (text, JSON, lists); numbers never do. */

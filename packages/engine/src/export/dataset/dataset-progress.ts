@@ -2,7 +2,10 @@ import type { SplitOutput } from './split-output.js'
 
 /** Progress of a dataset export. */
 export interface DatasetProgress {
-  /** `streaming`: reading the result and writing; `sampling`: writing the count sample; `verifying`: reading files back. */
+  /**
+   * `streaming`: reading the result and writing; `sampling`: writing the count sample; `verifying`: checking the
+   * files (checksums, Parquet footers).
+   */
   phase: 'streaming' | 'sampling' | 'verifying'
   /** Rows read from the result so far (before sampling). */
   rowsRead: number

@@ -61,8 +61,8 @@ export interface DatasetExportResult {
  *
  * Steps: each batch is sampled (`FractionSampler`, or `BottomKSampler` which holds its candidates in a spill file
  * until the end), routed to its splits (`SplitRouter`) and written to each split's `SplitOutput` (temporary
- * files). Once the result is read, every file is sealed and read back (`verifyFile`: rows counted from the file,
- * SHA-256), then all are renamed to their final names and the manifest is written last (`publishDataset`).
+ * files). Once the result is read, every file is sealed and verified (`verifyFile`: SHA-256 hashed while
+ * writing, rows from the encoder, a Parquet footer's row count checked), then all are renamed to their final names and the manifest is written last (`publishDataset`).
  * Memory: one batch, the encoders' buffers (a row group per split for Parquet), and 8 bytes per sampled row for
  * count sampling.
  *
@@ -184,7 +184,7 @@ function createSampler(schema: Schema, sample: SampleSpec | null, spillPath: str
   return new FractionSampler(schema, { ...sample, fraction: sample.fraction as number })
 }
 
-/** Reads every sealed file back (rows and SHA-256), one after the other, stopping at a cancel. */
+/** Verifies every sealed file (rows and SHA-256), one after the other, stopping at a cancel. */
 async function verifyAll(
   written: readonly WrittenFile[],
   settings: FormatSettings,
@@ -193,7 +193,7 @@ async function verifyAll(
   const files: ExportFile[] = []
   for (const file of written) {
     source.throwIfCanceled()
-    const verified = await verifyFile(file.file.tempPath, settings, file.rows)
+    const verified = await verifyFile(file.file, settings, file.rows)
     files.push({ name: file.name, split: file.split, part: file.part, ...verified })
   }
   return files

@@ -4,7 +4,9 @@ import { openQueryStream, type QueryStream } from '../../exec/index.js'
 import { runDatasetExport, type DatasetExportResult } from '../dataset/run-dataset-export.js'
 import type { DatasetProgress } from '../dataset/dataset-progress.js'
 import type { SampleSpec, SplitSpec } from '../dataset/dataset-options.js'
-import type { DatasetContext } from '../manifest/dataset-context.js'
+import { resolveFormatSettings } from '../format-settings.js'
+import { runHubCsvExport } from '../hub-csv/run-hub-csv-export.js'
+import type { DatasetContext, StatementInfo } from '../manifest/dataset-context.js'
 import { hasShape, shapeSql, type ColumnShape } from '../shape/shape-sql.js'
 import { learnExpectedRows, type ExpectedRows } from './expected-rows.js'
 
@@ -30,7 +32,8 @@ export interface ExportJobWork {
 /**
  * Runs one export job: wraps the statement with its renames and casts (after describing its columns), asks the hub
  * its version when the caller did not say, starts learning the row count beside the export, opens the query stream
- * (binary COPY into Arrow, READ ONLY, no statement timeout, no row cap) and writes the dataset.
+ * (binary COPY into Arrow, READ ONLY, no statement timeout, no row cap) and writes the dataset. A plain CSV
+ * export (`isPlainCsv`) is formatted by the hub instead (`runHubCsvExport`).
  * @throws what `openQueryStream` and `runDatasetExport` throw; `BAD_INPUT` from `shapeSql`.
  */
 export async function runExportJob(work: ExportJobWork): Promise<DatasetExportResult> {
@@ -50,6 +53,19 @@ export async function runExportJob(work: ExportJobWork): Promise<DatasetExportRe
   })
   let stream: QueryStream | undefined
   try {
+    if (isPlainCsv(input)) {
+      const done = await runHubCsvExport({
+        pool,
+        folder: work.folder,
+        fileName: work.fileName,
+        sql: executedSql,
+        settings: resolveFormatSettings(input),
+        statement: statementInfo(work, executedSql, context),
+        signal,
+        onProgress: work.onProgress,
+      })
+      if (done !== null) return done
+    }
     stream = await openQueryStream(pool, executedSql, { signal, maxRows: null, timeoutMs: 0 })
     return await runDatasetExport(stream.schema, stream.batches(), {
       folder: work.folder,
@@ -62,15 +78,7 @@ export async function runExportJob(work: ExportJobWork): Promise<DatasetExportRe
       split: splitSpec(input),
       sample: sampleSpec(input),
       partBytes: input.partBytes ?? null,
-      statement: {
-        jobId: work.jobId,
-        sql: input.sql,
-        executedSql,
-        parameters: [],
-        rename: work.shape.rename,
-        cast: work.shape.cast,
-        context,
-      },
+      statement: statementInfo(work, executedSql, context),
       signal,
       onProgress: work.onProgress,
     })
@@ -78,6 +86,27 @@ export async function runExportJob(work: ExportJobWork): Promise<DatasetExportRe
     signal.removeEventListener('abort', stop)
     counting.abort()
     await stream?.close()
+  }
+}
+
+/**
+ * True when the export needs no per-row work in the engine (CSV, no split, no sample, no parts), so the hub can
+ * format it (`runHubCsvExport`, at psql `\copy` speed); parts need the byte count of each row, which the engine
+ * only learns by formatting.
+ */
+export function isPlainCsv(input: ExportStartInput): boolean {
+  return input.format === 'csv' && input.split === undefined && input.sample === undefined && input.partBytes == null
+}
+
+function statementInfo(work: ExportJobWork, executedSql: string, context: DatasetContext): StatementInfo {
+  return {
+    jobId: work.jobId,
+    sql: work.input.sql,
+    executedSql,
+    parameters: [],
+    rename: work.shape.rename,
+    cast: work.shape.cast,
+    context,
   }
 }
 
