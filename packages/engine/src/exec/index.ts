@@ -4,8 +4,6 @@
  * cap; plus the Arrow IPC stream encoder and the wire form of parameters.
  */
 export { openQueryStream } from './open-query-stream.js'
-export { openCsvCopy } from './csv/open-csv-copy.js'
-export type { CsvCopyOptions, CsvCopyStream } from './csv/open-csv-copy.js'
 export { encodeArrowIpcStream } from './arrow-ipc.js'
 export type { IpcProgress } from './arrow-ipc.js'
 export { BATCH_BYTES_CAP, DEFAULT_BATCH_ROWS, DEFAULT_TIMEOUT_MS } from './query-stream.types.js'

@@ -82,7 +82,7 @@ export class CsvEncoder implements BatchEncoder {
 }
 
 /** The header line of `schema`: the column names as CSV fields (quoted when needed), LF-terminated. */
-export function csvHeaderLine(schema: Schema, delimiter: CsvDelimiter): string {
+function csvHeaderLine(schema: Schema, delimiter: CsvDelimiter): string {
   const names = schema.fields.map((field) => csvField(field.name))
   const checked = delimiter === ',' ? names : quoteDelimiter(names, delimiter)
   return checked.join(delimiter) + '\n'

@@ -4,8 +4,6 @@ import { openQueryStream, type QueryStream } from '../../exec/index.js'
 import { runDatasetExport, type DatasetExportResult } from '../dataset/run-dataset-export.js'
 import type { DatasetProgress } from '../dataset/dataset-progress.js'
 import type { SampleSpec, SplitSpec } from '../dataset/dataset-options.js'
-import { resolveFormatSettings } from '../format-settings.js'
-import { runHubCsvExport } from '../hub-csv/run-hub-csv-export.js'
 import type { DatasetContext, StatementInfo } from '../manifest/dataset-context.js'
 import { hasShape, shapeSql, type ColumnShape } from '../shape/shape-sql.js'
 import { learnExpectedRows, type ExpectedRows } from './expected-rows.js'
@@ -32,8 +30,9 @@ export interface ExportJobWork {
 /**
  * Runs one export job: wraps the statement with its renames and casts (after describing its columns), asks the hub
  * its version when the caller did not say, starts learning the row count beside the export, opens the query stream
- * (binary COPY into Arrow, READ ONLY, no statement timeout, no row cap) and writes the dataset. A plain CSV
- * export (`isPlainCsv`) is formatted by the hub instead (`runHubCsvExport`).
+ * (binary COPY into Arrow, READ ONLY, no statement timeout, no row cap) and writes the dataset. CSV is formatted
+ * in the engine, in parallel with the hub's COPY: letting the hub spell the engine's CSV measured slower on two
+ * cores (docs/performance.md).
  * @throws what `openQueryStream` and `runDatasetExport` throw; `BAD_INPUT` from `shapeSql`.
  */
 export async function runExportJob(work: ExportJobWork): Promise<DatasetExportResult> {
@@ -53,19 +52,6 @@ export async function runExportJob(work: ExportJobWork): Promise<DatasetExportRe
   })
   let stream: QueryStream | undefined
   try {
-    if (isPlainCsv(input)) {
-      const done = await runHubCsvExport({
-        pool,
-        folder: work.folder,
-        fileName: work.fileName,
-        sql: executedSql,
-        settings: resolveFormatSettings(input),
-        statement: statementInfo(work, executedSql, context),
-        signal,
-        onProgress: work.onProgress,
-      })
-      if (done !== null) return done
-    }
     stream = await openQueryStream(pool, executedSql, { signal, maxRows: null, timeoutMs: 0 })
     return await runDatasetExport(stream.schema, stream.batches(), {
       folder: work.folder,
@@ -87,15 +73,6 @@ export async function runExportJob(work: ExportJobWork): Promise<DatasetExportRe
     counting.abort()
     await stream?.close()
   }
-}
-
-/**
- * True when the export needs no per-row work in the engine (CSV, no split, no sample, no parts), so the hub can
- * format it (`runHubCsvExport`, at psql `\copy` speed); parts need the byte count of each row, which the engine
- * only learns by formatting.
- */
-export function isPlainCsv(input: ExportStartInput): boolean {
-  return input.format === 'csv' && input.split === undefined && input.sample === undefined && input.partBytes == null
 }
 
 function statementInfo(work: ExportJobWork, executedSql: string, context: DatasetContext): StatementInfo {
