@@ -20,6 +20,7 @@ import { PG_TYPE_METADATA_KEY } from '../api/contract/query.js'
 
 /** Arrow field metadata naming the canonical JSON extension type (https://arrow.apache.org/docs/format/CanonicalExtensions.html). */
 export const ARROW_EXTENSION_NAME_KEY = 'ARROW:extension:name'
+/** Value of `ARROW:extension:name` on json/jsonb columns: the canonical `arrow.json` extension (UTF-8 JSON text). */
 export const ARROW_JSON_EXTENSION = 'arrow.json'
 
 /** Largest numeric precision an Arrow Decimal128 holds (digits). */

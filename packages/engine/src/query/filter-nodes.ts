@@ -34,6 +34,7 @@ export interface ColumnRefNode {
   readonly kind: 'ColumnRef'
   readonly column: string
 }
+/** Builds frozen `ColumnRefNode` values (the compiler relies on nodes never changing). */
 export const ColumnRefNode = {
   create(column: string): ColumnRefNode {
     return Object.freeze({ kind: 'ColumnRef', column })
@@ -46,6 +47,7 @@ export interface ValueNode {
   readonly value: unknown
   readonly cast: SqlCast | null
 }
+/** Builds frozen `ValueNode` values (the compiler relies on nodes never changing). */
 export const ValueNode = {
   /** Arrays (the lists of `in`) are copied and frozen. */
   create(value: unknown, cast: SqlCast | null = null): ValueNode {
@@ -64,6 +66,7 @@ export interface ComparisonNode {
   readonly op: ComparisonOperator
   readonly value: ValueNode
 }
+/** Builds frozen `ComparisonNode` values (the compiler relies on nodes never changing). */
 export const ComparisonNode = {
   create(column: ColumnRefNode, op: ComparisonOperator, value: ValueNode): ComparisonNode {
     return Object.freeze({ kind: 'Comparison', column, op, value })
@@ -77,6 +80,7 @@ export interface BetweenNode {
   readonly low: ValueNode
   readonly high: ValueNode
 }
+/** Builds frozen `BetweenNode` values (the compiler relies on nodes never changing). */
 export const BetweenNode = {
   create(column: ColumnRefNode, low: ValueNode, high: ValueNode): BetweenNode {
     return Object.freeze({ kind: 'Between', column, low, high })
@@ -90,6 +94,7 @@ export interface InListNode {
   readonly values: ValueNode
   readonly negated: boolean
 }
+/** Builds frozen `InListNode` values (the compiler relies on nodes never changing). */
 export const InListNode = {
   create(column: ColumnRefNode, values: ValueNode, negated: boolean): InListNode {
     return Object.freeze({ kind: 'InList', column, values, negated })
@@ -102,6 +107,7 @@ export interface NullCheckNode {
   readonly column: ColumnRefNode
   readonly isNull: boolean
 }
+/** Builds frozen `NullCheckNode` values (the compiler relies on nodes never changing). */
 export const NullCheckNode = {
   create(column: ColumnRefNode, isNull: boolean): NullCheckNode {
     return Object.freeze({ kind: 'NullCheck', column, isNull })
@@ -118,6 +124,7 @@ export interface PatternMatchNode {
   readonly op: PatternOperator
   readonly pattern: ValueNode
 }
+/** Builds frozen `PatternMatchNode` values (the compiler relies on nodes never changing). */
 export const PatternMatchNode = {
   create(column: ColumnRefNode, op: PatternOperator, pattern: ValueNode): PatternMatchNode {
     return Object.freeze({ kind: 'PatternMatch', column, op, pattern })
@@ -129,6 +136,7 @@ export interface AndNode {
   readonly kind: 'And'
   readonly operands: readonly FilterNode[]
 }
+/** Builds frozen `AndNode` values (the compiler relies on nodes never changing). */
 export const AndNode = {
   create(operands: readonly FilterNode[]): AndNode {
     return Object.freeze({ kind: 'And', operands: Object.freeze([...operands]) })
@@ -140,6 +148,7 @@ export interface OrNode {
   readonly kind: 'Or'
   readonly operands: readonly FilterNode[]
 }
+/** Builds frozen `OrNode` values (the compiler relies on nodes never changing). */
 export const OrNode = {
   create(operands: readonly FilterNode[]): OrNode {
     return Object.freeze({ kind: 'Or', operands: Object.freeze([...operands]) })
@@ -151,6 +160,7 @@ export interface NotNode {
   readonly kind: 'Not'
   readonly operand: FilterNode
 }
+/** Builds frozen `NotNode` values (the compiler relies on nodes never changing). */
 export const NotNode = {
   create(operand: FilterNode): NotNode {
     return Object.freeze({ kind: 'Not', operand })

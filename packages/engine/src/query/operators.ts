@@ -42,6 +42,7 @@ const MONGO: readonly ColumnOperator[] = [
 
 /** Keys of a column condition that modify or wrap operators rather than being one. */
 export const REGEX_OPTIONS_KEY = '$options'
+/** `$not` inside a column condition: negates the operators beside it (`{ delay: { $not: { $gt: 5 } } }`). */
 export const COLUMN_NOT_KEY = '$not'
 
 const BY_NAME: ReadonlyMap<string, ColumnOperator> = new Map([...PLAIN, ...MONGO].map((op) => [op.name, op]))

@@ -6,6 +6,7 @@ export interface TableRefNode {
   readonly schema: string
   readonly name: string
 }
+/** Builds frozen `TableRefNode` values (the compiler relies on nodes never changing). */
 export const TableRefNode = {
   create(schema: string, name: string): TableRefNode {
     return Object.freeze({ kind: 'TableRef', schema, name })
@@ -19,6 +20,7 @@ export interface OrderByItemNode {
   readonly direction: 'ASC' | 'DESC'
   readonly nulls: 'FIRST' | 'LAST' | null
 }
+/** Builds frozen `OrderByItemNode` values (the compiler relies on nodes never changing). */
 export const OrderByItemNode = {
   create(column: ColumnRefNode, direction: 'ASC' | 'DESC', nulls: 'FIRST' | 'LAST' | null = null): OrderByItemNode {
     return Object.freeze({ kind: 'OrderByItem', column, direction, nulls })
@@ -51,6 +53,7 @@ export interface SelectNodeProps {
   readonly limit?: ValueNode | null
   readonly offset?: ValueNode | null
 }
+/** Builds frozen `SelectNode` values (the compiler relies on nodes never changing). */
 export const SelectNode = {
   /** Builds a frozen select; a transform passes `{ ...node, where: newWhere }`. */
   create(props: SelectNodeProps): SelectNode {

@@ -35,6 +35,7 @@ export interface SourceApplyResult {
   ms: number
 }
 
+/** How `applySources` runs: forced rebuilds, pruning, dry runs, the origin recorded, and the logger. */
 export interface ApplyOptions {
   /** Sources rebuilt from scratch even when unchanged (`force refresh`). */
   forceRefresh?: readonly string[]

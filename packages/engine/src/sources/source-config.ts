@@ -40,6 +40,7 @@ export interface ForeignTableConfig {
   inferColumns?: boolean
 }
 
+/** A column of an explicitly declared foreign table: name, PostgreSQL type and column options. */
 export interface ForeignColumnConfig {
   name: string
   /** PostgreSQL type, e.g. `text`, `numeric(10,2)`, `timestamp with time zone`. */

@@ -14,6 +14,7 @@ export interface CatalogState {
   expanded: Record<string, boolean>
 }
 
+/** Catalog state (sources → tables → columns, filter text, open nodes) and its actions. */
 export interface CatalogSlice {
   catalog: CatalogState
   /** Reads `catalog/get`. Never rejects: a failure lands in `catalog.error`, the previous sources stay. */

@@ -14,6 +14,7 @@ export interface ConnectionState {
   hubCheckedAt: number | null
 }
 
+/** Connection state (transport, hub status, last check) and the hub polling actions. */
 export interface ConnectionSlice {
   connection: ConnectionState
   /** Asks `hub/status` once. Never rejects: a failure lands in `connection.hubError`. */

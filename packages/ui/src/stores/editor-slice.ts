@@ -23,6 +23,7 @@ export interface EditorState {
   pendingInsert: PendingInsert | null
 }
 
+/** SQL editor state (text, selection, cursor offset, a pending insert) and its setters. */
 export interface EditorSlice {
   editor: EditorState
   setSql(sql: string): void

@@ -33,6 +33,7 @@ export interface FilterState {
   buildError: ErrorView | null
 }
 
+/** Filter builder state (table, select spec, mode, built SQL or error) and its actions. */
 export interface FilterSlice {
   filter: FilterState
   /** Opens the filter tab on `table` (a new draft limited to 1 000 rows when the table changes). */

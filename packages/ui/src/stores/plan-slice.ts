@@ -53,6 +53,7 @@ export interface PlanState {
   pendingRun: PendingRun | null
 }
 
+/** Plan view state (current and previous plan, view, colouring, cost preview) and the EXPLAIN actions. */
 export interface PlanSlice {
   plan: PlanState
   /**

@@ -34,6 +34,7 @@ export interface SourceDialogState {
   error: ErrorView | null
 }
 
+/** Add-source dialog state (step, draft, test verdict, remote tables) and its actions. */
 export interface SourceDialogSlice {
   sourceDialog: SourceDialogState
   /** Opens the dialog at its first step and loads the source types and the vault status. */

@@ -22,6 +22,7 @@ export interface SourcesState {
   notice: string | null
 }
 
+/** Source cards state (cards, vault status, sidebar view, notice) and refresh/remove actions. */
 export interface SourcesSlice {
   sources: SourcesState
   /** Reads `sources/list` (cards and vault). Never rejects: a failure lands in `sources.error`. */

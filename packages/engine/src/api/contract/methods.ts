@@ -57,6 +57,7 @@ export type ApiMethod = keyof typeof API
 export type ApiInput<M extends ApiMethod> = z.input<(typeof API)[M]['input']>
 /** The input the engine's handler of `M` receives: `ApiInput<M>` once the contract's schema parsed it. */
 export type ApiParsedInput<M extends ApiMethod> = z.infer<(typeof API)[M]['input']>
+/** The output type of JSON method `M` (as the handler answers it). */
 export type ApiOutput<M extends ApiMethod> = z.infer<(typeof API)[M]['output']>
 
 /**
@@ -71,7 +72,9 @@ export const STREAM_API = {
   'export/download': { input: ExportJobInput },
 } as const
 
+/** Names of the streaming methods (`query/run`, `table/select`, `export/download`). */
 export type StreamMethod = keyof typeof STREAM_API
+/** The input of stream method `M` as a caller writes it (before zod defaults). */
 export type StreamInput<M extends StreamMethod> = z.input<(typeof STREAM_API)[M]['input']>
 
 /** A streamed answer: its MIME type, an optional length and file name, and the bytes. */

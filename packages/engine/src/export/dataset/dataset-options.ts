@@ -3,6 +3,7 @@ import { EngineError } from '../../api/contract/errors.js'
 
 /** The names of the three splits, in routing order. */
 export const SPLIT_NAMES = ['train', 'validation', 'test'] as const
+/** One of `train`, `validation`, `test`. */
 export type SplitName = (typeof SPLIT_NAMES)[number]
 
 /**

@@ -57,6 +57,7 @@ const OPTIONS = [
   option('force_null', 'column', 'boolean', 'false', 'Read a quoted empty field of this column as NULL.'),
 ]
 
+/** file_fdw (PostgreSQL F.15): CSV/TSV files on the hub machine; no pushdown, no IMPORT FOREIGN SCHEMA. */
 export const fileFdw: FdwAdapter = {
   extension: 'file_fdw',
   label: 'CSV / TSV file',

@@ -104,6 +104,7 @@ function restoreDecimals(source: SourceConfig, rawSchema: string): DdlStatement[
   ]
 }
 
+/** mysql_fdw (EnterpriseDB): MySQL and MariaDB; pushes filters, joins, sorts and limits as `Remote query`. */
 export const mysqlFdw: FdwAdapter = {
   extension: 'mysql_fdw',
   label: 'MySQL / MariaDB',

@@ -47,6 +47,7 @@ const OPTIONS = [
   option('launder_column_names', 'import', 'boolean', 'true', 'Make field names lower-case SQL names.'),
 ]
 
+/** ogr_fdw (GDAL): spreadsheets, GeoJSON, SQLite and more; EXPLAIN shows no remote query. */
 export const ogrFdw: FdwAdapter = {
   extension: 'ogr_fdw',
   label: 'Spreadsheet, GeoJSON, SQLite (GDAL)',

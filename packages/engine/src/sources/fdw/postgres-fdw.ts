@@ -143,6 +143,7 @@ const OPTIONS = [
   ),
 ]
 
+/** postgres_fdw (PostgreSQL F.38): pushes filters, joins, sorts, limits and aggregates as `Remote SQL`. */
 export const postgresFdw: FdwAdapter = {
   extension: 'postgres_fdw',
   label: 'PostgreSQL',

@@ -41,6 +41,7 @@ const OPTIONS = [
   option('import_default', 'import', 'boolean', 'false', 'Import column DEFAULT expressions.'),
 ]
 
+/** tds_fdw: SQL Server and Sybase through FreeTDS; pushes WHERE clauses as `Remote query`. */
 export const tdsFdw: FdwAdapter = {
   extension: 'tds_fdw',
   label: 'SQL Server',

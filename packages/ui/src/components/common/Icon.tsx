@@ -84,6 +84,7 @@ const PATHS = {
   ),
 } as const
 
+/** Names of the icons `Icon` draws (16 px stroke paths). */
 export type IconName = keyof typeof PATHS
 
 /** A 16×16 icon; decorative (hidden from assistive tech) unless `title` is given. */

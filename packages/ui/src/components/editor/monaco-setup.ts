@@ -38,5 +38,6 @@ defineIdwTheme(monaco)
 registerSqlLanguage(monaco)
 loader.config({ monaco })
 
+/** The locally bundled Monaco namespace (never loaded from a CDN). */
 export type Monaco = typeof monaco
 export { jsonDefaults, monaco }

@@ -34,6 +34,7 @@ export interface FilterGroup {
   items: FilterItem[]
 }
 
+/** One row of a filter group: a condition or a nested group. */
 export type FilterItem = FilterCondition | FilterGroup
 
 /** Makes the ids of builder items; tests pass a counter. */

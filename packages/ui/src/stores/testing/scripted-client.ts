@@ -83,6 +83,7 @@ function abortPromise(signal: AbortSignal): Promise<never> {
   )
 }
 
+/** A finished `QueryStatus` (5 rows, not truncated) with `overrides` applied (tests only). */
 export function queryStatus(overrides: Partial<QueryStatus>): QueryStatus {
   return {
     queryId: 'q',
@@ -98,6 +99,7 @@ export function queryStatus(overrides: Partial<QueryStatus>): QueryStatus {
   }
 }
 
+/** A finished one-file CSV `ExportJob` with `overrides` applied (tests only). */
 export function exportJob(overrides: Partial<ExportJob>): ExportJob {
   return {
     jobId: 'job-1',

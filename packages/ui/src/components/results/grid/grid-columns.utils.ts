@@ -5,6 +5,7 @@ import { formatValue, isNumericType, readCell } from '../cell-text.utils'
 
 /** Width bounds of a guessed column. px. */
 export const MIN_COLUMN_WIDTH = 72
+/** Upper bound of a guessed column width. px. */
 export const MAX_COLUMN_WIDTH = 420
 /** Rows of the first batch sampled to guess widths. */
 const SAMPLE_ROWS = 200

@@ -20,6 +20,7 @@ function option(
   }
 }
 
+/** `sources/types` as a PostgreSQL 15 hub answers it (tests only). */
 export const SOURCE_TYPES: SourceTypesOutput = {
   hub: { version: '15.20 (Debian 15.20-0+deb12u1)', major: 15 },
   types: [
