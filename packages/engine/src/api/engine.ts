@@ -23,6 +23,22 @@ import { demoSourcesConfig, ensureDemoWorkspace } from '../demo/index.js'
 import { encodeArrowIpcStream, openQueryStream, type QueryStream } from '../exec/index.js'
 import { Workbench } from '../workbench/index.js'
 
+/**
+ * The sources a hub should have: the config file's, plus the demo workspace's when there is no file or it says
+ * `demo: true` (a file's source wins over a demo source of the same name). Loads the demo data once, unless
+ * `dryRun`, which only plans.
+ */
+async function workspaceConfig(
+  hub: Hub,
+  config: SourcesConfig | null,
+  logger: Logger,
+  dryRun = false,
+): Promise<SourcesConfig> {
+  const wantsDemo = config === null || config.demo === true
+  const demo = !wantsDemo ? {} : dryRun ? demoSourcesConfig(hub) : (await ensureDemoWorkspace(hub, logger)).sources
+  return { ...(config ?? {}), sources: { ...demo, ...(config?.sources ?? {}) } }
+}
+
 /** `GET /health` answer. */
 export interface EngineHealth {
   status: 'ok' | 'degraded'
@@ -63,10 +79,7 @@ export class Engine {
     const config: SourcesConfig | null = options.configPath ? await loadSourcesConfig(options.configPath) : null
     const hub = await startHub({ url: options.hubUrl, dataDir: options.dataDir, logger })
     try {
-      const wantsDemo = config === null || config.demo === true
-      const demo = wantsDemo ? await ensureDemoWorkspace(hub, logger) : null
-      const sources = { ...(demo?.sources ?? {}), ...(config?.sources ?? {}) }
-      const results = await applySources(hub.pool, { ...(config ?? {}), sources }, { logger })
+      const results = await applySources(hub.pool, await workspaceConfig(hub, config, logger), { logger })
       for (const result of results) {
         if (result.error) logger.error({ source: result.name, code: result.error.code }, result.error.message)
       }
@@ -94,14 +107,8 @@ export class Engine {
     const config = await loadSourcesConfig(options.configPath)
     const hub = await startHub({ url: options.hubUrl, dataDir: options.dataDir, logger })
     try {
-      const demo =
-        config.demo !== true
-          ? {}
-          : apply.dryRun
-            ? demoSourcesConfig(hub)
-            : (await ensureDemoWorkspace(hub, logger)).sources
-      const sources = { ...demo, ...config.sources }
-      const results = await applySources(hub.pool, { ...config, sources }, { ...apply, logger })
+      const desired = await workspaceConfig(hub, config, logger, apply.dryRun === true)
+      const results = await applySources(hub.pool, desired, { ...apply, logger })
       return { dryRun: apply.dryRun === true, results }
     } finally {
       await hub.stop()
